@@ -1,0 +1,31 @@
+# Every install step lives here: a fresh clone needs only python3 and the package registries.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test browser bench fuzz audit clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev,dask]'
+	touch $(STAMP)
+
+# Code the bundled example article, store it and show a dyad summary.
+demo: setup
+	$(BIN)/tacitus code src/tacitus/examples/warsaw_minsk.txt --date 2024-03-08 --format table
+
+# Debian's Chromium for the browser tests; the tests skip with a reason where it cannot be had.
+browser:
+	@test -x /usr/bin/chromium || (command -v apt-get >/dev/null && \
+	  (apt-get update -qq >/dev/null 2>&1; apt-get install -y -qq chromium >/dev/null 2>&1) || \
+	  echo "chromium could not be installed: browser tests will skip")
+
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) build *.egg-info
