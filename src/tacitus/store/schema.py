@@ -210,6 +210,16 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """
     if target > SCHEMA_VERSION:
         raise ValueError(f"unknown schema version {target}")
+    # The common case reads the version without taking the write lock, so a reader opening the
+    # store while an ingest holds a long write transaction does not wait for it.
+    seen = current_version(conn)
+    if seen > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the database has schema version {seen}, newer than this Tacitus knows "
+            f"({SCHEMA_VERSION}); upgrade Tacitus to open it"
+        )
+    if seen >= target:
+        return seen
     conn.execute("BEGIN IMMEDIATE")  # one migrating process at a time; others wait, then see it done
     try:
         before = current_version(conn)
