@@ -106,6 +106,7 @@ class Event:
     modality: str = "asserted"  # asserted | reported | demanded | threatened | hypothetical | planned
     confidence: float = 0.5
     rule: str = ""
+    trigger_start: int = -1  # offset of the predicate word the rule fired on
 
     @property
     def event_id(self) -> str:
@@ -117,7 +118,8 @@ class Event:
             "article_id": self.article_id,
             "sentence_index": self.sentence_index,
             "sentence": self.sentence,
-            "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence_text},
+            "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence_text,
+                         "trigger": self.trigger_start},
             "date": self.date,
             "date_precision": self.date_precision,
             "source": self.source.to_dict(),

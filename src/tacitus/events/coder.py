@@ -1,0 +1,341 @@
+"""Sentence → events: find predicate triggers, pick the sense, attach source and target actors,
+and decide what really happened (reported, intended, threatened, negated, alleged)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tacitus import ontology
+from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.events import grammar as g
+from tacitus.events.lexicon import Lexicon, Sense
+from tacitus.model import ActorRef, Event
+
+# Object nouns that are someone's words, not an actor: "rejected the accusations".
+_CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "criticism", "statement", "demand", "call",
+                "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
+_FACTUAL = {"asserted", "reported"}
+
+
+@dataclass
+class Trigger:
+    verb: Token  # the predicate word (a verb, or the light verb of an event noun)
+    sense: Sense
+    noun: Token | None = None  # the event noun of a light-verb construction
+
+
+@dataclass
+class Framing:
+    """How the sentence frames an event: who says so and whether it happened."""
+
+    modality: str = "asserted"
+    negated: bool = False
+    suppressed: bool = False  # an alleged, demanded or threatened act: the frame is coded instead
+    reporter: Token | None = None
+    intent: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SentenceEvents:
+    events: list[Event]
+    mentions: list[tuple[Token, list[ActorRef]]]
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon, coref: Coreference, keep_partial: bool = False,
+                 all_modalities: bool = False) -> None:
+        self.lexicon = lexicon
+        self.coref = coref
+        self.keep_partial = keep_partial
+        self.all_modalities = all_modalities
+
+    # -- triggers -------------------------------------------------------------------------
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        found: list[Trigger] = []
+        for tok in sentence:
+            if not g.is_verb(tok):
+                continue
+            lemma = tok.lemma_.lower()
+            sense = self._verb_sense(tok, lemma)
+            if sense is None and lemma in self.lexicon.light_verbs:
+                found.extend(self._noun_triggers(tok))
+                continue
+            if sense is not None:
+                found.append(Trigger(tok, sense))
+        return found
+
+    def _verb_sense(self, verb: Token, lemma: str) -> Sense | None:
+        for sense in self.lexicon.verbs.get(lemma, ()):
+            if self._fits(verb, sense):
+                return sense
+        return None
+
+    def _fits(self, verb: Token, sense: Sense) -> bool:
+        if sense.particle and not g.has_particle(verb, sense.particle):
+            return False
+        if sense.object:
+            obj = g.object_of(verb)
+            if obj is None or not self._lemma_in(obj, sense.object):
+                return False
+        if sense.phrase:
+            after = g.text_after(verb)
+            if not any(p in after for p in sense.phrase):
+                return False
+        if sense.xcomp:
+            comp = g.child(verb, "xcomp", "ccomp")
+            if comp is None or comp.lemma_.lower() not in sense.xcomp:
+                return False
+        if sense.object_actor:
+            obj = g.object_of(verb)
+            if obj is None or obj.pos_ not in ("PROPN", "PRON") and obj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+                return False
+        return True
+
+    @staticmethod
+    def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in lemmas or token.lower_ in lemmas:
+            return True
+        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+        return bool(compound) and f"{compound} {lemma}" in lemmas
+
+    def _noun_triggers(self, verb: Token) -> list[Trigger]:
+        obj = g.object_of(verb)
+        if obj is None:
+            return []
+        out = []
+        for noun in [obj] + list(obj.conjuncts):
+            key = noun.lemma_.lower()
+            compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
+            sense = self.lexicon.nouns.get(f"{compound} {key}".strip()) or self.lexicon.nouns.get(key)
+            if sense is not None:
+                out.append(Trigger(verb, sense, noun))
+        return out
+
+    # -- framing --------------------------------------------------------------------------
+    def framing(self, trigger: Trigger, trigger_verbs: set[int]) -> Framing:
+        frame = Framing()
+        verb = trigger.verb
+        if g.is_negated(verb):
+            frame.negated = True
+        modal = g.modal_of(verb)
+        current = verb
+        depth = 0
+        while depth < 6:
+            depth += 1
+            governed = g.governing_verb(current)
+            if governed is None:
+                break
+            head, relation = governed
+            lemma = head.lemma_.lower()
+            if lemma in self.lexicon.allegation_verbs and head.i != verb.i:
+                frame.suppressed = True
+                frame.notes.append(f"alleged under '{head.text}'")
+                break
+            if lemma in self.lexicon.reporting_verbs and relation == "ccomp":
+                if frame.reporter is None:
+                    frame.reporter = g.subject_of(head)
+                    frame.modality = "reported"
+                current = head
+                continue
+            if relation.startswith("xcomp") and (lemma in self.lexicon.intent_verbs or lemma in self.lexicon.intent_adjectives):
+                frame.intent = True
+                current = head
+                continue
+            if head.i in trigger_verbs and relation in ("xcomp", "ccomp"):
+                frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
+                break
+            if g.is_negated(head) and relation == "xcomp":
+                frame.negated = True
+            current = head
+        if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
+            frame.intent = True
+        elif modal == "hypothetical":
+            frame.modality = "hypothetical"
+        return frame
+
+    # -- events ---------------------------------------------------------------------------
+    def code_sentence(self, sentence: Span, sentence_index: int, article_id: str, memory: ArticleActors,
+                      history: list[Event]) -> list[Event]:
+        triggers = self.triggers(sentence)
+        trigger_verbs = {t.verb.i for t in triggers if t.noun is None}
+        events: list[Event] = []
+        for trigger in triggers:
+            frame = self.framing(trigger, trigger_verbs)
+            if frame.suppressed:
+                continue
+            if not self.all_modalities and (frame.negated or frame.modality not in _FACTUAL):
+                continue
+            events.extend(self._events_for(trigger, frame, sentence, sentence_index, article_id, memory, history))
+        return events
+
+    def _events_for(self, trigger: Trigger, frame: Framing, sentence: Span, sentence_index: int, article_id: str,
+                    memory: ArticleActors, history: list[Event]) -> list[Event]:
+        verb = trigger.verb
+        sources, subject = self._sources(verb, sentence, memory, sentence_index)
+        exclude = sources[0].country if sources else ""
+        targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
+        if not targets and sources:
+            targets = self._counterpart(trigger, sources[0], history)
+        code = trigger.sense.code
+        rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
+        modality = frame.modality
+        if frame.intent:
+            code = self.lexicon.intent_code(code)
+            rule += ".intent"
+        reporter = self._reporter(frame, memory, sentence_index)
+        events: list[Event] = []
+        for source in sources or [ActorRef(text="")]:
+            for target in targets or [ActorRef(text="")]:
+                if not self.keep_partial and not (source.code and target.code):
+                    continue
+                if source.code and source.code == target.code:
+                    continue
+                if source.country and source.country == target.country and not (source.agents or target.agents):
+                    continue
+                events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, code,
+                                          rule, modality, frame, reporter, subject, target_head))
+        return events
+
+    def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
+        subject = g.subject_of(verb)
+        actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if not [a for a in actors if a.country] and g.is_verb(verb):
+            fallback = self._leftmost_actor(sentence, verb, memory, sentence_index)
+            if fallback:
+                return fallback
+        return actors, subject
+
+    def _leftmost_actor(self, sentence: Span, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
+        """Word order when the parse gives the verb no usable subject (reduced-relative misparses)."""
+        if verb.dep_ not in ("acl", "relcl", "ROOT", "dep", "appos", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None
+        if g.child(verb, "nsubj", "nsubjpass") is not None:
+            return None
+        for tok in sentence:
+            if tok.i >= verb.i:
+                break
+            if tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+                actors = self.coref.actors(tok, memory, sentence_index)
+                if [a for a in actors if a.country]:
+                    return actors, tok
+        return None
+
+    def _targets(self, trigger: Trigger, memory: ArticleActors, sentence_index: int, exclude: str) -> tuple[list[ActorRef], Token | None]:
+        sense, verb = trigger.sense, trigger.verb
+        heads: list[Token] = []
+        anchor = trigger.noun if trigger.noun is not None else verb
+        if sense.target == "object" and trigger.noun is None:
+            obj = g.object_of(verb)
+            if obj is not None:
+                heads.append(obj)
+        elif sense.target.startswith("prep:"):
+            heads.extend(g.prep_objects(anchor, sense.target_preps) or g.prep_objects(verb, sense.target_preps))
+            if not heads and trigger.noun is None:
+                obj = g.object_of(verb)
+                if obj is not None:
+                    heads.extend(g.prep_objects(obj, sense.target_preps))
+        elif sense.target == "xcomp":
+            comp = g.child(verb, "xcomp", "ccomp")
+            obj = g.object_of(comp) if comp is not None else None
+            if obj is not None:
+                heads.append(obj)
+        elif sense.target == "poss":
+            obj = g.object_of(verb)
+            poss = g.child(obj, "poss") if obj is not None else None
+            if poss is not None:
+                heads.append(poss)
+        if sense.also and not heads:
+            heads.extend(g.prep_objects(verb, sense.also))
+        for head in heads:
+            actors = self.coref.actors(head, memory, sentence_index, exclude=exclude)
+            if actors:
+                return actors, head
+            inner = [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))]
+            for pobj in inner[:1]:
+                actors = self.coref.actors(pobj, memory, sentence_index, exclude=exclude)
+                if actors:
+                    return actors, pobj
+        return [], None
+
+    def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
+        """ "Belarus rejected the accusations": the target is whoever made them, found among the
+        earlier events that concern the source."""
+        obj = g.object_of(trigger.verb)
+        if obj is None or obj.lemma_.lower() not in _CLAIM_NOUNS or not source.country:
+            return []
+        for earlier in reversed(history[-12:]):
+            parties = [earlier.reported_by, earlier.source, earlier.target]
+            if source.country not in {p.country for p in parties if p}:
+                continue
+            for party in parties:
+                if party and party.country and party.country != source.country:
+                    return [ActorRef(obj.text, party.country, party.country, [], obj.idx, obj.idx + len(obj.text), "counterpart")]
+        return []
+
+    def _reporter(self, frame: Framing, memory: ArticleActors, sentence_index: int) -> ActorRef | None:
+        if frame.reporter is None:
+            return None
+        found = self.coref.actors(frame.reporter, memory, sentence_index)
+        if found:
+            return found[0]
+        return ActorRef(text=frame.reporter.text)
+
+    def _event(self, article_id: str, sentence: Span, sentence_index: int, trigger: Trigger, source: ActorRef,
+               target: ActorRef, code: str, rule: str, modality: str, frame: Framing, reporter: ActorRef | None,
+               subject: Token | None, target_head: Token | None) -> Event:
+        start, end = _evidence(sentence, trigger, source, target)
+        doc = sentence.doc
+        ptype, pmode, contexts = ontology.plover(code)
+        if frame.negated:
+            pmode = "negation"
+        elif modality == "hypothetical":
+            pmode = "hypothetical"
+        elif frame.intent and ptype not in ("AGREE", "THREATEN"):
+            pmode = "future"
+        confidence = 0.75
+        confidence -= 0.1 * sum(1 for a in (source, target) if a.resolved_by.startswith(("coref", "counterpart", "role")))
+        confidence -= 0.1 if subject is None else 0.0
+        confidence += 0.1 if source.resolved_by == "dictionary" and target.resolved_by == "dictionary" else 0.0
+        return Event(
+            article_id=article_id,
+            sentence_index=sentence_index,
+            sentence=sentence.text.strip(),
+            evidence_start=start,
+            evidence_end=end,
+            evidence_text=doc.text[start:end],
+            source=source,
+            target=target,
+            cameo=ontology.cameo(code),
+            plover_type=ptype,
+            plover_mode=pmode,
+            plover_context=list(contexts),
+            reported_by=reporter,
+            negated=frame.negated,
+            modality=("planned" if frame.intent and modality == "asserted" else modality),
+            confidence=max(0.05, min(0.99, confidence)),
+            rule=rule,
+            trigger_start=trigger.verb.idx,
+        )
+
+
+def _would(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorRef) -> tuple[int, int]:
+    """The smallest stretch of the sentence holding the trigger and the actors named in it."""
+    verb = trigger.verb
+    start = verb.idx
+    end = verb.idx + len(verb.text)
+    if trigger.noun is not None:
+        end = max(end, trigger.noun.idx + len(trigger.noun.text))
+    lo, hi = sentence.start_char, sentence.end_char
+    for actor in (source, target):
+        if actor.start >= lo and actor.end <= hi and actor.start >= 0:
+            start = min(start, actor.start)
+            end = max(end, actor.end)
+    return start, end

@@ -1,0 +1,147 @@
+"""Clause grammar over a spaCy dependency parse: subjects, objects, voice, negation, embedding.
+
+Each helper tolerates the small model's typical errors (a finite verb parsed as a reduced
+relative clause, a verb with no subject arc) by falling back on word order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Nouns that only measure their "of" complement: "several rounds of sanctions".
+QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind", "type", "batch", "raft", "host",
+                  "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+_MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
+_MODAL_FUTURE = {"will", "shall", "'ll"}
+_NEGATORS = {"not", "n't", "never", "no"}
+
+
+def is_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") or token.pos_ == "VERB"
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, else the one it shares (conjoined verbs, participles, control)."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        subj = child(current, "nsubj", "csubj") if not is_passive(current) else child(current, "agent")
+        if subj is not None:
+            if subj.dep_ == "agent":
+                return child(subj, "pobj")
+            return subj
+        if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ in ("relcl",):
+            return current.head
+        if current.dep_ in ("acl",) and current.tag_ in _FINITE_TAGS | {"VBN"} and current.head.pos_ in ("NOUN", "PROPN"):
+            # Misparse: "The FSB secret service announced ..." → "announced" hangs off "service".
+            return current.head
+        return None
+    return None
+
+
+def passive_target(verb: Token) -> Token | None:
+    return child(verb, "nsubjpass")
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object (or the passive subject), looked through quantity nouns."""
+    obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None)
+    if obj is None:
+        # "declared the diplomat persona non grata": the object ends up inside a complement clause.
+        comp = child(verb, "ccomp", "oprd", "xcomp")
+        if comp is not None and not is_verb(comp):
+            obj = child(comp, "nsubj") or comp
+    return through_quantity(obj) if obj is not None else None
+
+
+def through_quantity(noun: Token) -> Token:
+    while noun.lemma_.lower() in QUANTITY_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = child(of, "pobj") if of is not None else None
+        if pobj is None:
+            break
+        noun = pobj
+    return noun
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to `token` ("with Warsaw", "on both sides")."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
+            pobj = child(c, "pobj", "pcomp")
+            if pobj is not None:
+                out.append(pobj)
+            elif c.dep_ == "prt":
+                # "called on both sides": some parses hang the object on the verb after a particle.
+                nxt = child(token, "dobj")
+                if nxt is not None:
+                    out.append(nxt)
+    return out
+
+
+def has_particle(verb: Token, particle: str) -> bool:
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children)
+
+
+def text_after(verb: Token) -> str:
+    """The words of the verb's clause that follow it, lower-cased (for phrase constraints)."""
+    words = [t.lower_ for t in verb.subtree if t.i > verb.i]
+    return " " + " ".join(words) + " "
+
+
+def is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg") for c in verb.children):
+        return True
+    # "failed to" / "refrained from" frames are not denials of the act itself here.
+    return False
+
+
+def modal_of(verb: Token) -> str:
+    """hypothetical | planned | "" from the verb's auxiliaries and conditional marking."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE:
+            return "planned"
+        if c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL:
+            return "hypothetical"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            return "hypothetical"
+    return ""
+
+
+def governing_verb(verb: Token) -> tuple[Token, str] | None:
+    """The verb that embeds this one and the relation (xcomp, ccomp, pcomp ...), if any."""
+    current = verb
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head
+    dep = current.dep_
+    head = current.head
+    if dep in ("xcomp", "ccomp", "advcl") and head is not current:
+        return head, dep
+    if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+        return head.head, "pcomp:" + head.lower_
+    return None
+
+
+def first_actor_left(sentence: Span, verb: Token, candidates: list[Token]) -> Token | None:
+    """Word-order fallback for a subjectless finite verb: the nearest candidate head to its left
+    that is not inside a prepositional phrase."""
+    best = None
+    for tok in candidates:
+        if tok.i < verb.i and tok.dep_ not in ("pobj", "dobj", "poss", "compound", "amod"):
+            best = tok
+    return best

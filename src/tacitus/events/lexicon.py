@@ -1,0 +1,189 @@
+"""The predicate lexicon (data/predicates.yaml): loading, validation, user extensions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tacitus import ontology
+
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor"}
+_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs")
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon entry; the message names the file, line and entry."""
+
+
+@dataclass(frozen=True)
+class Sense:
+    lemma: str
+    code: str
+    rule: str
+    object: frozenset[str] = frozenset()
+    phrase: tuple[str, ...] = ()
+    particle: str = ""
+    xcomp: frozenset[str] = frozenset()
+    target: str = "object"  # object | prep:a,b | xcomp | poss | none
+    also: tuple[str, ...] = ()  # fallback prepositions for the target
+    object_actor: bool = False  # the object must itself be an actor
+
+    @property
+    def target_preps(self) -> tuple[str, ...]:
+        return tuple(self.target[5:].split(",")) if self.target.startswith("prep:") else ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, Sense]
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    allegation_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_of_root: dict[str, str] = field(default_factory=dict)
+    intent_of_code: dict[str, str] = field(default_factory=dict)
+
+    def intent_code(self, code: str) -> str:
+        """CAMEO's code for an announced intention to do `code` (03x) or a threat to (13x)."""
+        return self.intent_of_code.get(code) or self.intent_of_root.get(code[:2], code)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records each mapping's line so errors can point at it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(w.strip().lower() for w in value.split(",") if w.strip())
+    return tuple(str(v).lower() for v in value)
+
+
+def _particle(value: Any) -> str:
+    # YAML 1.1 reads a bare `on` / `off` as a boolean.
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
+
+
+def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
+    where = f"{origin} line {line}, entry {lemma!r}"
+    if isinstance(raw, str):
+        raw = {"code": raw}
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: a sense must be a code or a mapping, not {raw!r}")
+    line = raw.get("__line__", line)
+    unknown = set(raw) - _SENSE_KEYS - {"__line__"}
+    if unknown:
+        raise LexiconError(f"{origin} line {line}, entry {lemma!r}: unknown key(s) {sorted(unknown)}")
+    code = str(raw.get("code", ""))
+    if not ontology.is_code(code):
+        raise LexiconError(f"{origin} line {line}, entry {lemma!r}: {code!r} is not a CAMEO code")
+    target = str(raw.get("target", "object"))
+    if target not in ("object", "xcomp", "poss", "none") and not target.startswith("prep:"):
+        raise LexiconError(f"{origin} line {line}, entry {lemma!r}: bad target {target!r}")
+    also = raw.get("also", "")
+    return Sense(
+        lemma=lemma,
+        code=code,
+        rule=f"{lemma.replace(' ', '_')}.{code}.{index}",
+        object=frozenset(_words(raw.get("object"))),
+        phrase=_words(raw.get("phrase")),
+        particle=_particle(raw.get("particle", "")),
+        xcomp=frozenset(_words(raw.get("xcomp"))),
+        target=target,
+        also=tuple(str(also)[5:].split(",")) if str(also).startswith("prep:") else (),
+        object_actor=bool(raw.get("object_actor", False)),
+    )
+
+
+def _senses(lemma: str, raw: Any, origin: str, line: int) -> tuple[Sense, ...]:
+    items = raw if isinstance(raw, list) else [raw]
+    return tuple(_sense(lemma, item, i, origin, line) for i, item in enumerate(items))
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(text, Loader=_LineLoader) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{origin}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{origin}: the top level must be a mapping")
+    return data
+
+
+def _merge(base: dict[str, Any], data: dict[str, Any], origin: str) -> None:
+    top_line = data.get("__line__", 1)
+    for lemma, raw in (data.get("verbs") or {}).items():
+        if lemma == "__line__":
+            continue
+        line = raw.get("__line__", top_line) if isinstance(raw, dict) else top_line
+        base["verbs"][str(lemma).lower()] = _senses(str(lemma).lower(), raw, origin, line)
+    for noun, raw in (data.get("nouns") or {}).items():
+        if noun == "__line__":
+            continue
+        line = raw.get("__line__", top_line) if isinstance(raw, dict) else top_line
+        base["nouns"][str(noun).lower()] = _sense(str(noun).lower(), raw, 0, origin, line)
+    for key in _LIST_KEYS:
+        base[key] |= set(_words(data.get(key)))
+    frames = data.get("intent_frames") or {}
+    base["intent_adjectives"] |= set(_words(frames.get("adjectives")))
+    base["intent_verbs"] |= set(_words(frames.get("verbs")))
+    for key in ("intent_of_root", "intent_of_code"):
+        for src, dst in (frames.get(key) or {}).items():
+            if src == "__line__":
+                continue
+            if not ontology.is_code(str(dst)):
+                raise LexiconError(f"{origin}: intent_frames.{key}: {dst!r} is not a CAMEO code")
+            base[key][str(src)] = str(dst)
+
+
+@cache
+def _package_text() -> str:
+    return resources.files("tacitus").joinpath("data/predicates.yaml").read_text(encoding="utf-8")
+
+
+def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
+    base: dict[str, Any] = {
+        "verbs": {}, "nouns": {}, "intent_adjectives": set(), "intent_verbs": set(),
+        "intent_of_root": {}, "intent_of_code": {},
+        **{k: set() for k in _LIST_KEYS},
+    }
+    _merge(base, _parse(_package_text(), "predicates.yaml"), "predicates.yaml")
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror})") from exc
+        _merge(base, _parse(text, str(path)), str(path))
+    return Lexicon(
+        verbs=base["verbs"],
+        nouns=base["nouns"],
+        light_verbs=frozenset(base["light_verbs"]),
+        reporting_verbs=frozenset(base["reporting_verbs"]),
+        allegation_verbs=frozenset(base["allegation_verbs"]),
+        intent_adjectives=frozenset(base["intent_adjectives"]),
+        intent_verbs=frozenset(base["intent_verbs"]),
+        intent_of_root=base["intent_of_root"],
+        intent_of_code=base["intent_of_code"],
+    )

@@ -1,0 +1,50 @@
+"""Where and when: gives each event its location and date, from places.py and dates.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus import dates, places
+from tacitus.model import Article, Event, Place
+
+
+@dataclass
+class Situator:
+    gazetteer: places.Gazetteer
+
+    @classmethod
+    def load(cls) -> "Situator":
+        return cls(places.Gazetteer.load())
+
+    def start(self, article: Article, doc: Doc) -> "ArticleSituation":
+        context = set()
+        found = places.find_places(doc, self.gazetteer, context)
+        return ArticleSituation(
+            article=article,
+            doc=doc,
+            places=found,
+            dateline=places.dateline(article.text, self.gazetteer),
+        )
+
+
+@dataclass
+class ArticleSituation:
+    article: Article
+    doc: Doc
+    places: list[Place]
+    dateline: Place | None
+    date_state: dates.DateState = field(default_factory=dates.DateState)
+
+    def place_and_date(self, event: Event, sentence: Span) -> None:
+        trigger = _trigger_token(event, sentence)
+        if trigger is None:
+            return
+        governments = [(a.start, a.end) for a in (event.source, event.target, event.reported_by) if a and a.start >= 0]
+        event.location = places.event_location(trigger, self.places, self.doc, governments, self.dateline)
+        event.date, event.date_precision = dates.event_date(trigger, self.doc, self.article.date, self.date_state)
+
+
+def _trigger_token(event: Event, sentence: Span) -> Token | None:
+    return next((tok for tok in sentence if tok.idx == event.trigger_start), None)

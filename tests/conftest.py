@@ -1,0 +1,35 @@
+"""Shared fixtures: one coder per test session (loading spaCy is the slow part)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ../shared; the test skips with the reason when the clone has no ../shared beside it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: ../shared (dev suites and corpora) is not beside this clone")
+    return path
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from tacitus.pipeline import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def code(coder):
+    """Sentence or article text in → events out (publication date optional)."""
+
+    def _code(text: str, date: str | None = None):
+        return coder.code_text(text, date=date)
+
+    return _code
