@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -159,9 +160,11 @@ def register(app: typer.Typer) -> None:
                 w.writeheader()
                 w.writerows(rows)
             return
-        table = Table(title=f"{len(rows)} events" + (" (limit reached)" if len(rows) == limit else ""))
-        for col in ("id", "day", "source", "code", "target", "quad", "gs", "evidence"):
-            table.add_column(col, overflow="fold", no_wrap=col != "evidence")
+        table = Table(title=f"{len(rows)} events" + (" (limit reached: --limit, --after)" if len(rows) == limit else ""),
+                      box=box.SIMPLE_HEAD)
+        for col in ("id", "day", "source", "code", "target", "quad", "gs"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("evidence", ratio=1, min_width=20)
         for r in rows:
             neg = " [red](negated)[/]" if r["negated"] else ""
             table.add_row(
@@ -189,12 +192,13 @@ def register(app: typer.Typer) -> None:
         if not rows:
             console.print(f"No events between {A} and {B} in the store.")
             return
-        table = Table(title=f"{A} ⇄ {B} by {by}", caption="QuadClass (GDELT): verbal/material cooperation, "
-                      "verbal/material conflict; Goldstein from -10 (conflict) to +10 (cooperation)")
-        for col, just in (("period", "left"), ("direction", "left"), ("events", "right"), ("verb. coop", "right"),
-                          ("mat. coop", "right"), ("verb. confl.", "right"), ("mat. confl.", "right"),
-                          ("Goldstein Σ", "right"), ("mean", "right")):
-            table.add_column(col, justify=just)  # type: ignore[arg-type]
+        table = Table(title=f"{A} ⇄ {B} by {by}", box=box.SIMPLE_HEAD,
+                      caption="Q1 verbal cooperation · Q2 material cooperation · Q3 verbal conflict · "
+                      "Q4 material conflict (GDELT QuadClass). Goldstein: -10 conflict … +10 cooperation.")
+        table.add_column("period", no_wrap=True)
+        table.add_column("direction", no_wrap=True)
+        for col in ("events", "Q1", "Q2", "Q3", "Q4", "Goldstein Σ", "mean"):
+            table.add_column(col, justify="right", no_wrap=True)
         totals: dict[str, list[float]] = {}
         for r in rows:
             direction = f"{r['source']} → {r['target']}"
@@ -238,9 +242,11 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        table = Table(title=f"{len(rows)} incidents")
-        for col in ("id", "days", "dyad", "code", "place", "mentions", "articles", "sources", "evidence"):
-            table.add_column(col, overflow="fold")
+        table = Table(title=f"{len(rows)} incidents", box=box.SIMPLE_HEAD,
+                      caption="men. = events linked; art. = articles; src. = distinct outlets reporting it")
+        for col in ("id", "days", "dyad", "code", "place", "men.", "art.", "src."):
+            table.add_column(col, no_wrap=True, justify="right" if col.endswith(".") else "left")
+        table.add_column("evidence", ratio=1, min_width=20)
         for r in rows:
             days = r["first_day"] if r["first_day"] == r["last_day"] else f"{r['first_day']}…{r['last_day'][5:]}"
             ev = r["events"][0]["evidence_text"] if r["events"] else ""
@@ -268,9 +274,13 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        table = Table(title=f"{len(rows)} reciprocal pairs within {days} days")
-        for col in ("first", "day", "code", "answer", "day ", "code ", "lag", "family", "evidence (first / answer)"):
-            table.add_column(col, overflow="fold")
+        if not rows:
+            Console().print(f"No reciprocal pairs within {days} days.")
+            return
+        table = Table(title=f"{len(rows)} reciprocal pairs within {days} days", box=box.SIMPLE_HEAD)
+        for col in ("first", "day", "code", "answer", "day ", "code ", "lag", "family"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("evidence (first / answer)", ratio=1, min_width=20)
         for r in rows:
             table.add_row(f"{r['source']}→{r['target']}", r["first_day"], r["first_code"],
                           f"{r['target']}→{r['source']}", r["response_day"], r["response_code"],
