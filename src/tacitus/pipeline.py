@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
 from tacitus.actors.coref import ArticleActors, Coreference
@@ -16,7 +16,7 @@ from tacitus.actors.dictionary import ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver
 from tacitus.events.coder import EventCoder
 from tacitus.events.lexicon import load_lexicon
-from tacitus.model import Article, Event
+from tacitus.model import ActorRef, Article, Event
 from tacitus.readers import article_from_text
 from tacitus.situating import Situator
 
@@ -72,24 +72,32 @@ class Coder:
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
         for tok in sentence:
-            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ not in _MENTION_DEPS:
+            if tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if tok.conjuncts and not any(c.i < tok.i for c in tok.conjuncts):
+                members = [self.resolver.resolve(t) for t in (tok, *tok.conjuncts)]
+                memory.remember_pair([m.actor for m in members if m is not None and m.actor.country])
+            if tok.dep_ not in _MENTION_DEPS:
                 continue
             mention = self.resolver.resolve(tok)
             if mention is not None and mention.actor.country:
                 memory.remember(index, mention)
-            if tok.conjuncts and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass") and not any(c.i < tok.i for c in tok.conjuncts):
-                members = [self.resolver.resolve(t) for t in (tok, *tok.conjuncts)]
-                memory.remember_pair([m.actor for m in members if m is not None and m.actor.country])
         # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
-        by_start = {}
+        by_start: dict[int, tuple[ActorRef, bool]] = {}
         for event in events:
-            for actor in (event.source, event.target):
-                if actor.country and actor.resolved_by not in ("dictionary",) and actor.start >= 0:
-                    by_start[actor.start] = actor
-        for start, actor in by_start.items():
-            head = next((t for t in sentence if t.idx <= start < t.idx + len(t.text) + 1), None)
+            for actor, is_source in ((event.source, True), (event.target, False)):
+                if actor.country and actor.resolved_by != "dictionary" and actor.start >= 0:
+                    by_start[actor.start] = (actor, is_source)
+        for start, (actor, is_source) in by_start.items():
+            head = _head_at(sentence, actor.start, actor.end)
             if head is not None:
-                memory.remember(index, Mention(actor, head, (), is_person=head.ent_type_ == "PERSON"))
+                memory.remember(index, Mention(actor, head, (), is_person=head.ent_type_ == "PERSON", as_source=is_source))
+
+
+def _head_at(sentence: Span, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens between two character offsets."""
+    tokens = [t for t in sentence if start <= t.idx < end]
+    return next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1] if tokens else None)
 
 
 def _ordered(events: list[Event]) -> list[Event]:

@@ -157,7 +157,12 @@ class Coreference:
         of another country than the event's other party (`exclude`)."""
         lemma = head.lemma_.lower()
         roles = set(mention.actor.agents) if mention else set()
-        for earlier in memory.recent(sentence_index):
+        candidates = memory.recent(sentence_index)
+        if not self._is_definite(head):
+            # A titled person with no country ("Foreign Minister X") belongs with the side the
+            # article has been narrating: earlier subjects come first.
+            candidates = [m for m in candidates if m.as_source] + [m for m in candidates if not m.as_source]
+        for earlier in candidates:
             actor = earlier.actor
             if not actor.country or actor.country == exclude or earlier.head.i == head.i:
                 continue
@@ -166,6 +171,8 @@ class Coreference:
             if same_head or (mention is not None and same_role):
                 how = "coref:definite" if self._is_definite(head) else "coref:context"
                 agents = mention.actor.agents if mention and mention.actor.agents else actor.agents
-                return ActorRef(head.text, actor.country + "".join(agents), actor.country, list(agents),
-                                head.idx, head.idx + len(head.text), how)
+                text, start, end = head.text, head.idx, head.idx + len(head.text)
+                if mention is not None:
+                    text, start, end = mention.actor.text, mention.actor.start, mention.actor.end
+                return ActorRef(text, actor.country + "".join(agents), actor.country, list(agents), start, end, how)
         return None

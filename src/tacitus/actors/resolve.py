@@ -31,6 +31,7 @@ class Mention:
     entries: tuple[ActorEntry, ...]
     is_person: bool = False
     is_plural: bool = False
+    as_source: bool = False  # it was the subject of a clause or the source of an event
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -67,10 +68,26 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
     return found
 
 
+def _leading_country(entries: list[tuple[ActorEntry, list[Token]]]) -> ActorEntry | None:
+    """ "the Russian-led alliance": the country that leads it is the actor."""
+    for entry, toks in entries:
+        if entry.kind in _COUNTRYISH and toks:
+            nxt = toks[-1].nbor(1) if toks[-1].i + 1 < len(toks[-1].doc) else None
+            after = nxt.nbor(1) if nxt is not None and nxt.i + 1 < len(nxt.doc) else None
+            if nxt is not None and (nxt.lower_ == "-led" or (nxt.text == "-" and after is not None and after.lower_ == "led")):
+                return entry
+            if nxt is not None and nxt.lower_ == "led" and nxt.dep_ == "amod":
+                return entry
+    return None
+
+
 def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str) -> ActorRef | None:
     """One actor code from the entries of a phrase (see module doc for the conventions)."""
     if not entries:
         return None
+    leader = _leading_country(entries)
+    if leader is not None:
+        return _ref(text, leader.country, (), "dictionary")
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]
@@ -132,7 +149,8 @@ class PhraseResolver:
             return None
         actor.start, actor.end = start, end
         is_person = head.ent_type_ == "PERSON" or any(e.kind == "person" for e, _ in entries)
-        return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person, is_plural=head.tag_ in ("NNS", "NNPS"))
+        return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
+                       is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
 
     def _owner(self, head: Token, depth: int) -> Mention | None:
         for child in head.rights:

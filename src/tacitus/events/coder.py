@@ -230,6 +230,9 @@ class EventCoder:
         anchor = trigger.noun if trigger.noun is not None else verb
         if sense.target == "object" and trigger.noun is None:
             obj = g.object_of(verb)
+            comp = g.child(verb, "xcomp")
+            if obj is None and comp is not None:
+                obj = g.object_of(comp)  # "refused to host exercises of ..."
             if obj is not None:
                 heads.append(obj)
         elif sense.target.startswith("prep:"):

@@ -30,13 +30,19 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def nearest_child(token: Token, *deps: str) -> Token | None:
+    """Of several children with the relation (a headline's run-on subjects), the closest one."""
+    found = [c for c in token.children if c.dep_ in deps]
+    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, else the one it shares (conjoined verbs, participles, control)."""
     seen = 0
     current = verb
     while seen < 6:
         seen += 1
-        subj = child(current, "nsubj", "csubj") if not is_passive(current) else child(current, "agent")
+        subj = nearest_child(current, "nsubj", "csubj") if not is_passive(current) else child(current, "agent")
         if subj is not None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")
@@ -46,7 +52,8 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("relcl",):
             return current.head
-        if current.dep_ in ("acl",) and current.tag_ in _FINITE_TAGS | {"VBN"} and current.head.pos_ in ("NOUN", "PROPN"):
+        if (current.dep_ == "acl" and current.tag_ in _FINITE_TAGS | {"VBN"} and current.head.pos_ in ("NOUN", "PROPN")
+                and current.head.dep_ in ("ROOT", "nsubj")):
             # Misparse: "The FSB secret service announced ..." → "announced" hangs off "service".
             return current.head
         return None
@@ -61,10 +68,13 @@ def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None)
     if obj is None:
-        # "declared the diplomat persona non grata": the object ends up inside a complement clause.
         comp = child(verb, "ccomp", "oprd", "xcomp")
         if comp is not None and not is_verb(comp):
+            # "declared the diplomat persona non grata": the object ends up inside a complement.
             obj = child(comp, "nsubj") or comp
+        elif comp is not None and comp.dep_ == "ccomp":
+            # "help the two neighbours reach ...": the object is the small clause's subject.
+            obj = child(comp, "nsubj")
     return through_quantity(obj) if obj is not None else None
 
 
