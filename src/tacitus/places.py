@@ -552,7 +552,7 @@ def _placey(doc: Doc, s: int, e: int, kind: str) -> bool:
 #     another place ("Irbil in northern Iraq", "Baghdad's district of X") is less specific than it;
 #   - subjects, agents, possessors and `governments` spans are actors, never locations.
 
-MIN_SCORE = 5.0
+MIN_SCORE = 3.0
 
 
 def _in_spans(start: int, end: int, spans: Collection[tuple[int, int]]) -> bool:
