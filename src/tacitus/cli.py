@@ -199,6 +199,9 @@ def _register_optional_commands() -> None:
     from tacitus.store.commands import register as register_store
 
     register_store(app)
+    from tacitus.batch_cli import register as register_batch
+
+    register_batch(app)
 
 
 def main() -> None:
