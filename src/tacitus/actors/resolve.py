@@ -51,6 +51,18 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
 
 
+_LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsored", "aligned", "friendly", "leaning"}
+
+
+def _loosely_linked(tokens: list[Token]) -> bool:
+    """ "Al-Qaeda-linked rebels", "Russian-backed separatists": the name only qualifies the actor."""
+    last = tokens[-1]
+    doc = last.doc
+    nxt = [doc[i] for i in range(last.i + 1, min(last.i + 3, len(doc)))]
+    words = [t.lower_.lstrip("-") for t in nxt]
+    return bool(words) and (words[0] in _LOOSE_LINKS or (words[0] == "" and len(words) > 1 and words[1] in _LOOSE_LINKS))
+
+
 def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tuple[ActorEntry, list[Token]]]:
     """Dictionary entries found in the phrase, longest first at each position, left to right."""
     kept = [t for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
@@ -61,7 +73,8 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
         hit = dictionary.longest_match(words, i)
         if hit:
             end, entry = hit
-            found.append((entry, kept[i:end]))
+            if not _loosely_linked(kept[i:end]):
+                found.append((entry, kept[i:end]))
             i = end
         else:
             i += 1
@@ -166,8 +179,9 @@ class PhraseResolver:
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
-    """A role-only (or empty) head takes its owner's country; its own role wins."""
-    if actor is None or not actor.agents:
+    """A role-only (or empty) head takes its owner's country; its own role wins, except that a
+    member of a named organisation is that organisation ("leaders of the Muslim Brotherhood")."""
+    if actor is None or not actor.agents or (owner.agents and owner.resolved_by == "dictionary" and owner.code != owner.country + "".join(owner.agents)):
         return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
     agents = actor.agents
     if owner.country.startswith("IGO"):

@@ -16,7 +16,7 @@ from tacitus.model import ActorRef, Event
 # Object nouns that are someone's words, not an actor: "rejected the accusations".
 _CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "criticism", "statement", "demand", "call",
                 "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
-_FACTUAL = {"asserted", "reported"}
+_FACTUAL = {"asserted", "reported", "planned"}
 
 
 @dataclass
@@ -35,6 +35,8 @@ class Framing:
     suppressed: bool = False  # an alleged, demanded or threatened act: the frame is coded instead
     reporter: Token | None = None
     intent: bool = False
+    planned: bool = False  # future tense: coded as the act, marked planned
+    refusal: bool = False  # a negated act of cooperation, coded as a rejection
     notes: list[str] = field(default_factory=list)
 
 
@@ -141,9 +143,16 @@ class EventCoder:
                     frame.modality = "reported"
                 current = head
                 continue
-            if relation.startswith("xcomp") and (lemma in self.lexicon.intent_verbs or lemma in self.lexicon.intent_adjectives):
+            intent_word = lemma in self.lexicon.intent_verbs or lemma in self.lexicon.intent_adjectives
+            if relation == "ccomp" and intent_word and g.child(current, "nsubj") is not None:
+                frame.suppressed = True  # "wants Putin to attack": a wish about another actor
+                break
+            if relation == "xcomp" and intent_word:
                 frame.intent = True
                 current = head
+                continue
+            if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
+                current = head  # "pledged to expel": the expulsion is the event
                 continue
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
@@ -152,10 +161,19 @@ class EventCoder:
                 frame.negated = True
             current = head
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
-            frame.intent = True
+            frame.planned = True
         elif modal == "hypothetical":
             frame.modality = "hypothetical"
+        if self._governs_trigger(verb, trigger_verbs):
+            frame.suppressed = True  # "agreed to lift sanctions": the lifting is coded, not the agreeing
+        if frame.negated and self.lexicon.refusal_code(trigger.sense.code):
+            frame.negated, frame.refusal = False, True
         return frame
+
+    def _governs_trigger(self, verb: Token, trigger_verbs: set[int]) -> bool:
+        if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
+            return False
+        return any(c.dep_ == "xcomp" and c.i in trigger_verbs for c in verb.children)
 
     # -- events ---------------------------------------------------------------------------
     def code_sentence(self, sentence: Span, sentence_index: int, article_id: str, memory: ArticleActors,
@@ -165,6 +183,8 @@ class EventCoder:
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framing(trigger, trigger_verbs)
+            if frame.planned and frame.modality == "asserted":
+                frame.modality = "planned"
             if frame.suppressed:
                 continue
             if not self.all_modalities and (frame.negated or frame.modality not in _FACTUAL):
@@ -180,16 +200,29 @@ class EventCoder:
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
+        if not targets and sources:
+            targets = self._place_as_target(trigger)
+        if trigger.sense.swap:
+            sources, targets = targets, sources
         code = trigger.sense.code
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
         modality = frame.modality
+        if frame.refusal:
+            code = self.lexicon.refusal_code(code) or code
+            rule += ".refused"
         if frame.intent:
             code = self.lexicon.intent_code(code)
             rule += ".intent"
         reporter = self._reporter(frame, memory, sentence_index)
+        pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
+        if code in self.lexicon.symmetric_codes:
+            if not targets and len(sources) > 1:
+                pairs = [(a, b) for a in sources for b in sources if a is not b]  # "A, B and C met"
+            elif trigger.noun is not None:
+                pairs += [(t, s) for s, t in pairs]  # "held talks with": both sides talked
         events: list[Event] = []
-        for source in sources or [ActorRef(text="")]:
-            for target in targets or [ActorRef(text="")]:
+        for source, target in pairs:
+            if True:
                 if not self.keep_partial and not (source.code and target.code):
                     continue
                 if source.code and source.code == target.code:
@@ -199,6 +232,18 @@ class EventCoder:
                 events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, code,
                                           rule, modality, frame, reporter, subject, target_head))
         return events
+
+    def _place_as_target(self, trigger: Trigger) -> list[ActorRef]:
+        """No target named: a country or capital the act happens in is the target, as in
+        PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
+        anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else [])
+        for anchor in anchors:
+            for pobj in g.prep_objects(anchor, ("in", "at", "to")):
+                mention = self.coref.resolver.resolve(pobj)
+                if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
+                    actor = mention.actor
+                    return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
+        return []
 
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
         subject = g.subject_of(verb)
@@ -246,6 +291,11 @@ class EventCoder:
             obj = g.object_of(comp) if comp is not None else None
             if obj is not None:
                 heads.append(obj)
+        elif sense.target == "clause":
+            comp = g.child(verb, "ccomp")
+            subj = g.subject_of(comp) if comp is not None else None
+            if subj is not None:
+                heads.append(subj)
         elif sense.target == "poss":
             obj = g.object_of(verb)
             poss = g.child(obj, "poss") if obj is not None else None
@@ -318,7 +368,7 @@ class EventCoder:
             plover_context=list(contexts),
             reported_by=reporter,
             negated=frame.negated,
-            modality=("planned" if frame.intent and modality == "asserted" else modality),
+            modality=modality,
             confidence=max(0.05, min(0.99, confidence)),
             rule=rule,
             trigger_start=trigger.verb.idx,

@@ -13,8 +13,8 @@ import yaml
 
 from tacitus import ontology
 
-_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor"}
-_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs")
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap"}
+_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
 
 
 class LexiconError(ValueError):
@@ -30,9 +30,10 @@ class Sense:
     phrase: tuple[str, ...] = ()
     particle: str = ""
     xcomp: frozenset[str] = frozenset()
-    target: str = "object"  # object | prep:a,b | xcomp | poss | none
+    target: str = "object"  # object | prep:a,b | xcomp | poss | clause | none
     also: tuple[str, ...] = ()  # fallback prepositions for the target
     object_actor: bool = False  # the object must itself be an actor
+    swap: bool = False  # the subject is the recipient: "received weapons from X"
 
     @property
     def target_preps(self) -> tuple[str, ...]:
@@ -46,10 +47,17 @@ class Lexicon:
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
+    transparent_verbs: frozenset[str]
+    symmetric_codes: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
     intent_of_code: dict[str, str] = field(default_factory=dict)
+    negation_of_root: dict[str, str] = field(default_factory=dict)
+
+    def refusal_code(self, code: str) -> str | None:
+        """What a negated act of cooperation becomes ("would not provide support" → 121), if anything."""
+        return self.negation_of_root.get(code[:2])
 
     def intent_code(self, code: str) -> str:
         """CAMEO's code for an announced intention to do `code` (03x) or a threat to (13x)."""
@@ -61,6 +69,12 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise LexiconError(f"line {key_node.start_mark.line + 1}: {key!r} is defined twice (first on line {seen[key]})")
+        seen[key] = key_node.start_mark.line + 1
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
@@ -100,7 +114,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
     if not ontology.is_code(code):
         raise LexiconError(f"{origin} line {line}, entry {lemma!r}: {code!r} is not a CAMEO code")
     target = str(raw.get("target", "object"))
-    if target not in ("object", "xcomp", "poss", "none") and not target.startswith("prep:"):
+    if target not in ("object", "xcomp", "poss", "none", "clause") and not target.startswith("prep:"):
         raise LexiconError(f"{origin} line {line}, entry {lemma!r}: bad target {target!r}")
     also = raw.get("also", "")
     return Sense(
@@ -114,6 +128,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         target=target,
         also=tuple(str(also)[5:].split(",")) if str(also).startswith("prep:") else (),
         object_actor=bool(raw.get("object_actor", False)),
+        swap=bool(raw.get("swap", False)),
     )
 
 
@@ -149,7 +164,7 @@ def _merge(base: dict[str, Any], data: dict[str, Any], origin: str) -> None:
     frames = data.get("intent_frames") or {}
     base["intent_adjectives"] |= set(_words(frames.get("adjectives")))
     base["intent_verbs"] |= set(_words(frames.get("verbs")))
-    for key in ("intent_of_root", "intent_of_code"):
+    for key in ("intent_of_root", "intent_of_code", "negation_of_root"):
         for src, dst in (frames.get(key) or {}).items():
             if src == "__line__":
                 continue
@@ -166,7 +181,7 @@ def _package_text() -> str:
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     base: dict[str, Any] = {
         "verbs": {}, "nouns": {}, "intent_adjectives": set(), "intent_verbs": set(),
-        "intent_of_root": {}, "intent_of_code": {},
+        "intent_of_root": {}, "intent_of_code": {}, "negation_of_root": {},
         **{k: set() for k in _LIST_KEYS},
     }
     _merge(base, _parse(_package_text(), "predicates.yaml"), "predicates.yaml")
@@ -182,8 +197,11 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         light_verbs=frozenset(base["light_verbs"]),
         reporting_verbs=frozenset(base["reporting_verbs"]),
         allegation_verbs=frozenset(base["allegation_verbs"]),
+        transparent_verbs=frozenset(base["transparent_verbs"]),
+        symmetric_codes=frozenset(base["symmetric_codes"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
         intent_of_root=base["intent_of_root"],
         intent_of_code=base["intent_of_code"],
+        negation_of_root=base["negation_of_root"],
     )
