@@ -303,6 +303,7 @@ class EventCoder:
                 heads.append(poss)
         if sense.also and not heads:
             heads.extend(g.prep_objects(verb, sense.also))
+        heads.extend(self._fallback_heads(trigger))
         for head in heads:
             actors = self.coref.actors(head, memory, sentence_index, exclude=exclude)
             if actors:
@@ -313,6 +314,27 @@ class EventCoder:
                 if actors:
                     return actors, pobj
         return [], None
+
+    @staticmethod
+    def _fallback_heads(trigger: Trigger) -> list[Token]:
+        """Where the sense's own role holds no actor: the recipient ("gave Tanzania a grant"), the
+        subject of a that-clause ("demanded that Hamas renounce ..."), then recipient-like
+        prepositions on the verb or its object."""
+        verb = trigger.verb
+        heads: list[Token] = []
+        dative = g.child(verb, "dative")
+        if dative is not None:
+            heads.append(g.child(dative, "pobj") or dative)
+        comp = g.child(verb, "ccomp")
+        if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
+            subj = g.child(comp, "nsubj", "nsubjpass")
+            if subj is not None:
+                heads.append(subj)
+        obj = g.object_of(verb) if trigger.noun is None else trigger.noun
+        for anchor in (verb, obj):
+            if anchor is not None:
+                heads.extend(g.prep_objects(anchor, ("to", "with", "against", "on", "for", "toward", "towards")))
+        return heads
 
     def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
         """ "Belarus rejected the accusations": the target is whoever made them, found among the
