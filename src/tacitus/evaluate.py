@@ -146,7 +146,7 @@ def score_record(report: Report, record: dict[str, Any], events: list[Event]) ->
                 Counter((normalise_code(g["source"]), normalise_code(g["target"]), g["code"]) for g in cameo_gold),
             )
             report.tally("dyad_root").add(
-                Counter((e.source.country, e.target.country, e.cameo.root) for e in events),
+                Counter((country_of(e.source.code), country_of(e.target.code), e.cameo.root) for e in events),
                 Counter((country_of(g["source"]), country_of(g["target"]), g["code"][:2]) for g in cameo_gold),
             )
             report.tally("root").add(Counter(e.cameo.root for e in events), Counter(g["code"][:2] for g in cameo_gold))

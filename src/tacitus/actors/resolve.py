@@ -20,6 +20,8 @@ _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod",
 _OWNER_PREPS = {"of", "for", "from", "at"}
 _COUNTRYISH = {"country", "demonym", "capital"}
 _NAMED = {"organisation", "igo", "seat", "person"}
+# Roles that say little about whom a person works for: "an employee of the consulate" is the consulate's.
+_GENERIC_ROLES = {"LAB", "CVL", "PPL"}
 
 
 @dataclass
@@ -181,7 +183,8 @@ class PhraseResolver:
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
     """A role-only (or empty) head takes its owner's country; its own role wins, except that a
     member of a named organisation is that organisation ("leaders of the Muslim Brotherhood")."""
-    if actor is None or not actor.agents or (owner.agents and owner.resolved_by == "dictionary" and owner.code != owner.country + "".join(owner.agents)):
+    generic_head = actor is not None and set(actor.agents) <= _GENERIC_ROLES and bool(owner.agents)
+    if actor is None or not actor.agents or generic_head or (owner.agents and owner.resolved_by == "dictionary" and owner.code != owner.country + "".join(owner.agents)):
         return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
     agents = actor.agents
     if owner.country.startswith("IGO"):

@@ -1,0 +1,121 @@
+"""The coder's behaviour: sentence in → events out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def triples(events):
+    return {(e.source.code, e.cameo.code, e.target.code) for e in events}
+
+
+def test_arrest_with_reported_speech_and_pronoun(code):
+    events = code("Poland's Internal Security Agency said on Thursday that it had detained a member of the Belarusian embassy.")
+    [e] = events
+    assert (e.source.code, e.cameo.code, e.target.code) == ("POLSPY", "173", "BLRGOV")
+    assert e.reported_by is not None and e.reported_by.code == "POLSPY"
+    assert e.modality == "reported"
+    assert e.cameo.goldstein == -5.0 and e.cameo.quad_class == 4
+    assert e.plover_type == "COERCE"
+
+
+def test_reduced_relative_misparse_still_finds_the_subject(code):
+    # The small model makes "announced" a clause hanging off "service", with no subject.
+    events = code("The FSB secret service announced on Monday that it had detained an employee of the Japanese consulate general.")
+    assert ("RUSSPY", "173", "JPNGOV") in triples(events)
+
+
+def test_passive_voice_with_agent(code):
+    events = code("A Japanese diplomat was arrested by the Russian police in Vladivostok.")
+    assert ("RUSCOP", "173", "JPNGOV") in triples(events)
+
+
+def test_persona_non_grata_and_definite_description(code):
+    text = ("Poland detained a member of the Belarusian embassy on Thursday. "
+            "The Polish Foreign Ministry declared the diplomat persona non grata.")
+    assert ("POLGOV", "174", "BLRGOV") in triples(code(text))
+
+
+def test_capital_as_government_and_summons(code):
+    events = code("Tokyo summoned the Russian ambassador over the arrest.")
+    assert ("JPNGOV", "040", "RUSGOV") in triples(events)
+
+
+def test_compound_subject_gives_one_event_per_member(code):
+    events = code("Lithuania and Latvia expressed their solidarity with Warsaw.")
+    assert {("LTU", "051", "POLGOV"), ("LVA", "051", "POLGOV")} <= triples(events)
+
+
+def test_accusation_is_coded_not_the_alleged_attack(code):
+    events = code("Baku accused Yerevan of opening fire first with small arms and mortars.")
+    assert {(e.cameo.root, e.source.country, e.target.country) for e in events} == {("11", "AZE", "ARM")}
+
+
+def test_negated_act_is_not_reported_as_happened(code):
+    assert code("Russia did not attack Ukraine.") == []
+
+
+def test_negated_cooperation_is_a_refusal(code):
+    events = code("Germany will not provide weapons to Ukraine.")
+    assert [e.cameo.root for e in events] == ["12"]
+
+
+def test_hypothetical_is_not_an_event(code):
+    assert code("The European Union could impose sanctions on Belarus.") == []
+
+
+def test_intention_codes_as_intent(code):
+    events = code("Washington said it was ready to help Armenia.")
+    assert [(e.source.country, e.cameo.code[:2], e.target.country) for e in events] == [("USA", "03", "ARM")]
+
+
+def test_threat_codes_the_threat_not_the_act(code):
+    events = code("Belarus threatened to close the Polish consulate in Grodno.")
+    assert [(e.cameo.root, e.target.country) for e in events] == [("13", "POL")]
+
+
+def test_pronoun_resolves_to_the_titled_person(code):
+    text = ("The Polish Foreign Ministry condemned the arrest. "
+            "Foreign Minister Tomasz Nowicki accused Minsk of hostile activity. He also summoned the Belarusian charge d'affaires.")
+    assert ("POLGOV", "040", "BLRGOV") in triples(code(text))
+
+
+def test_both_sides_resolve_to_the_last_pair(code):
+    text = "Armenia and Azerbaijan traded fire on the border. Russia called on both sides to show restraint."
+    assert {("RUS", "ARM"), ("RUS", "AZE")} <= {(e.source.code, e.target.code) for e in code(text) if e.cameo.root == "02"}
+
+
+def test_unknown_actor_stays_unknown_and_drops_the_event(coder):
+    assert coder.code_text("He condemned the decision.") == []
+    from tacitus.pipeline import Coder
+
+    partial = Coder(keep_partial=True).code_text("He condemned the decision.")
+    assert partial and partial[0].source.code == "" and partial[0].cameo.code == "111"
+
+
+def test_sanctions_through_a_quantity_noun(code):
+    events = code("The European Union has imposed several rounds of sanctions on Belarus.")
+    assert [(e.cameo.code, e.target.code) for e in events] == [("163", "BLR")]
+
+
+def test_user_lexicon_and_actor_files_extend_the_coder(tmp_path: Path):
+    from tacitus.pipeline import Coder
+
+    lexicon = tmp_path / "mine.yml"
+    lexicon.write_text('verbs:\n  snub: {code: "110"}\n')
+    actors = tmp_path / "actors.yml"
+    actors.write_text("organisations:\n  - {code: NORBUS, name: Equinor, names: [Equinor]}\n")
+    coder = Coder(lexicon_extra=[lexicon], actors_extra=[actors])
+    assert ("FRA", "110", "RUS") in triples(coder.code_text("France snubbed Russia."))
+    assert ("NORBUS", "111", "RUS") in triples(coder.code_text("Equinor condemned Russia."))
+
+
+def test_bad_lexicon_entry_names_file_and_line(tmp_path: Path):
+    from tacitus.events.lexicon import LexiconError, load_lexicon
+
+    bad = tmp_path / "bad.yml"
+    bad.write_text('verbs:\n  snub: {code: "999"}\n')
+    with pytest.raises(LexiconError, match=r"bad.yml line 2.*'999' is not a CAMEO code"):
+        load_lexicon([bad])
