@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from tacitus.actors.resolve import Mention, PhraseResolver
+from tacitus.events.grammar import subject_of
 from tacitus.model import ActorRef
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -145,10 +146,8 @@ class Coreference:
         verb = clause.head
         if verb.lemma_.lower() not in {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}:
             return None
-        for child in verb.children:
-            if child.dep_ == "nsubj" and child.pos_ != "PRON":
-                return child
-        return None
+        speaker = subject_of(verb)  # tolerates the reduced-relative misparse of "X announced"
+        return speaker if speaker is not None and speaker.pos_ != "PRON" else None
 
     def _antecedent_for(
         self, head: Token, mention: Mention | None, memory: ArticleActors, sentence_index: int, exclude: str
