@@ -44,6 +44,9 @@ class ArticleSituation:
         governments = [(a.start, a.end) for a in (event.source, event.target, event.reported_by) if a and a.start >= 0]
         event.location = places.event_location(trigger, self.places, self.doc, governments, self.dateline)
         event.date, event.date_precision = dates.event_date(trigger, self.doc, self.article.date, self.date_state)
+        if event.date is None and self.article.date is not None:
+            # No date of its own: like GDELT, the article's date, marked as such.
+            event.date, event.date_precision = self.article.date.isoformat(), "article"
 
 
 def _trigger_token(event: Event, sentence: Span) -> Token | None:

@@ -16,6 +16,9 @@ from tacitus.model import ActorRef, Event
 # Object nouns that are someone's words, not an actor: "rejected the accusations".
 _CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "criticism", "statement", "demand", "call",
                 "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
+# Object nouns that name an earlier act: "condemned the detention" answers whoever detained.
+_ACT_NOUNS = {"arrest", "detention", "expulsion", "attack", "decision", "move", "sanction", "measure", "shelling",
+              "strike", "raid", "seizure", "closure", "ban", "annexation", "invasion", "occupation", "killing", "execution"}
 _FACTUAL = {"asserted", "reported", "planned"}
 
 
@@ -340,7 +343,7 @@ class EventCoder:
         """ "Belarus rejected the accusations": the target is whoever made them, found among the
         earlier events that concern the source."""
         obj = g.object_of(trigger.verb)
-        if obj is None or obj.lemma_.lower() not in _CLAIM_NOUNS or not source.country:
+        if obj is None or obj.lemma_.lower() not in _CLAIM_NOUNS | _ACT_NOUNS or not source.country:
             return []
         for earlier in reversed(history[-12:]):
             parties = [earlier.reported_by, earlier.source, earlier.target]
