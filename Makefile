@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev,dask]'
 	touch $(STAMP)
 
-# Code the bundled example article, store it and show a dyad summary.
+DEMO_ARTICLE := src/tacitus/examples/consulate_arrest.txt
+DEMO_DB := demo.db
+
+# Code the bundled example article, store it in the embedded SQLite default and show a dyad summary.
 demo: setup
-	$(BIN)/tacitus code src/tacitus/examples/warsaw_minsk.txt --date 2024-03-08 --format table
+	$(BIN)/tacitus code $(DEMO_ARTICLE) --date 2022-09-27 --format table
+	$(BIN)/tacitus ingest $(DEMO_ARTICLE) --date 2022-09-27 --db $(DEMO_DB)
+	$(BIN)/tacitus dyad RUS JPN --by month --db $(DEMO_DB)
 
 # Debian's Chromium for the browser tests; the tests skip with a reason where it cannot be had.
 browser:
