@@ -20,7 +20,7 @@ from dataclasses import dataclass
 MIN_WORDS = 20  # below this a verdict is a guess: such texts count as English
 SAMPLE_CHARS = 20_000  # the first 20,000 characters are enough to tell
 MIN_SHARE = 0.12  # a language needs this share of function words to be named
-ENGLISH_FLOOR = 0.10  # with this share of English function words a text is never turned away
+ENGLISH_FLOOR = 0.10  # with this share of English-only function words a text is never turned away
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # The most frequent function words (articles, pronouns, prepositions, conjunctions, auxiliaries).
@@ -113,9 +113,14 @@ def detect(text: str) -> Detection:
     best = max(shares, key=lambda k: shares[k])
     if shares[best] < MIN_SHARE:
         return Detection("undetermined", 0.0, len(words))
-    # English wins ties and near-ties: a quoted foreign phrase must not turn an English article away.
-    if best != "English" and (shares["English"] >= ENGLISH_FLOOR or shares["English"] >= 0.5 * shares[best]):
-        best = "English"
+    if best != "English":
+        # English wins near-ties, counted on the words only one of the two has ("a" is French too):
+        # a quoted foreign paragraph must not turn an English article away.
+        english, other = FUNCTION_WORDS["English"], FUNCTION_WORDS[best]
+        only_en = sum(n for w, n in lower.items() if w in english and w not in other) / len(words)
+        only_other = sum(n for w, n in lower.items() if w in other and w not in english) / len(words)
+        if only_en >= ENGLISH_FLOOR or only_en >= 0.5 * only_other:
+            best = "English"
     return Detection(best, round(shares[best], 3), len(words))
 
 
