@@ -191,7 +191,7 @@ function renderCoded(result) {
   for (const block of blocks) {
     if (!block.kept) {
       view.append(el("p", {class: "removed"},
-        el("span", {class: "reason", title: "removed before coding"}, block.reason || "removed"),
+        el("span", {class: "reason", title: "removed before coding"}, block.reason || "removed"), " ",
         el("del", {}, block.text)));
       continue;
     }
@@ -410,7 +410,7 @@ function drawDyad(data, metric) {
   $("dyad-data").hidden = !periods.length;
   if (!periods.length) { fig.hidden = true; return; }
 
-  const W = 900, H = 430, L = 56, R = 150, T = 26, mid = 200, B = 60;
+  const W = 960, H = 430, L = 56, R = 210, T = 26, mid = 200, B = 60;
   const plotW = W - L - R;
   const step = plotW / periods.length;
   const x = (i) => L + step * (i + 0.5);
@@ -489,7 +489,10 @@ function drawDyad(data, metric) {
   root.append(svg("text", {x: lx, y: cTop + 100, "font-size": 11, text: `bars: left ${data.a}→${data.b},`}));
   root.append(svg("text", {x: lx, y: cTop + 114, "font-size": 11, text: `right ${data.b}→${data.a}`}));
   box.append(root);
-  $("dyad-caption").textContent = `${data.a}–${data.b} per ${data.by}: ${metricName} (top, −10 hostile … +10 cooperative) and QuadClass counts (bottom).`;
+  const scale = metric === "goldstein_mean" ? "mean of the events' Goldstein scores, −10 most hostile … +10 most cooperative"
+                                             : "sum of the events' Goldstein scores";
+  $("dyad-caption").textContent = `${data.a}–${data.b} per ${data.by}. Top: ${scale}. Bottom: events by QuadClass ` +
+    `(left bar ${data.a}→${data.b}, right bar ${data.b}→${data.a}).`;
 
   for (const r of data.periods) {
     tbody.append(el("tr", {}, el("td", {}, r.period_start), el("td", {}, `${r.source}→${r.target}`), el("td", {}, r.events),
@@ -551,11 +554,11 @@ async function drawMap(places) {
   for (let lon = 30; lon < 360; lon += 30) grat += `M${lon} 0V180`;
   for (let lat = 30; lat < 180; lat += 30) grat += `M0 ${lat}H360`;
   root.append(svg("path", {d: grat, class: "graticule"}));
-  root.append(svg("path", {d: land, class: "land"}));
+  root.append(svg("path", {d: land, class: "land", "shape-rendering": "crispEdges"}));
   const maxN = Math.max(1, ...places.map((p) => p.n));
   for (const p of places.slice().reverse()) {
     const cx = p.lon + 180, cy = 90 - p.lat;
-    const r = 1.2 + 4.5 * Math.sqrt(p.n / maxN);
+    const r = 0.9 + 2.8 * Math.sqrt(p.n / maxN);
     const codes = Array.from(p.codes.entries()).map(([c, n]) => `${c}×${n}`).join(", ");
     const label = `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.n} event${p.n === 1 ? "" : "s"} — CAMEO ${codes}`;
     root.append(svg("circle", {cx: cx.toFixed(2), cy: cy.toFixed(2), r: r.toFixed(2), class: "marker", tabindex: 0,
