@@ -53,7 +53,8 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
 
 
-_LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsored", "aligned", "friendly", "leaning"}
+_LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsored", "aligned", "friendly", "leaning",
+                "occupied", "held", "controlled", "run", "based", "born", "ruled"}
 
 
 def _loosely_linked(tokens: list[Token]) -> bool:
@@ -156,7 +157,7 @@ class PhraseResolver:
         text, start, end = _span_text(tokens)
         actor = combine(entries, head, text)
         if (actor is None or not actor.country) and depth < 3:
-            owner = self._owner(head, depth)
+            owner = self._owner(head, depth, actor)
             if owner is not None:
                 actor = _merge_owner(actor, owner.actor, text)
                 entries = entries + [(e, []) for e in owner.entries]
@@ -167,9 +168,12 @@ class PhraseResolver:
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
 
-    def _owner(self, head: Token, depth: int) -> Mention | None:
+    def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
+        # "a court in Guyana", "police in Kenya": a local institution belongs to the place; an embassy
+        # in a capital does not, so diplomatic (GOV) heads never take their country from "in".
+        preps = _OWNER_PREPS | ({"in"} if role is not None and role.agents and "GOV" not in role.agents else set())
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.resolve(pobj, depth + 1)

@@ -124,8 +124,11 @@ class EventCoder:
     def framing(self, trigger: Trigger, trigger_verbs: set[int]) -> Framing:
         frame = Framing()
         verb = trigger.verb
-        if g.is_negated(verb):
+        if g.is_negated(verb) or g.under_negation(verb):
             frame.negated = True
+        if g.is_modifier_participle(verb):
+            frame.suppressed = True
+            return frame
         modal = g.modal_of(verb)
         current = verb
         depth = 0
@@ -164,7 +167,8 @@ class EventCoder:
                 frame.negated = True
             current = head
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
-            frame.planned = True
+            # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
+            frame.planned = frame.intent = True
         elif modal == "hypothetical":
             frame.modality = "hypothetical"
         if self._governs_trigger(verb, trigger_verbs):

@@ -47,6 +47,9 @@ def subject_of(verb: Token) -> Token | None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")
             return subj
+        if current is not verb and is_passive(current):
+            # "Obama is scheduled to attend": the passive subject controls the infinitive.
+            return child(current, "nsubjpass")
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
             current = current.head
             continue
@@ -115,10 +118,27 @@ def text_after(verb: Token) -> str:
 
 
 def is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg") for c in verb.children):
-        return True
-    # "failed to" / "refrained from" frames are not denials of the act itself here.
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg") for c in verb.children)
+
+
+def under_negation(verb: Token) -> bool:
+    """A verb inside a negated clause without crossing a that-clause: "would not give permission to
+    Russia to help Israel" negates the helping too."""
+    current = verb
+    for _ in range(6):
+        if current.dep_ in ("ccomp", "ROOT") or current.head is current:
+            return False
+        current = current.head
+        if is_verb(current) and is_negated(current):
+            return True
     return False
+
+
+def is_modifier_participle(verb: Token) -> bool:
+    """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
+    noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.dep_ not in ("ROOT", "nsubj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def modal_of(verb: Token) -> str:
