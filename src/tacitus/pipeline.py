@@ -40,8 +40,9 @@ class Coder:
         self.resolver = PhraseResolver(self.dictionary)
         self.coref = Coreference(self.resolver)
         self.lexicon = load_lexicon(tuple(lexicon_extra))
-        self.events = EventCoder(self.lexicon, self.coref, keep_partial=keep_partial, all_modalities=all_modalities)
         self.situator = Situator.load()
+        self.events = EventCoder(self.lexicon, self.coref, keep_partial=keep_partial, all_modalities=all_modalities,
+                                 place_country=self.situator.country_of_place)
 
     def code_article(self, article: Article) -> list[Event]:
         return self.code_doc(article, self.nlp(article.text))

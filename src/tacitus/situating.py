@@ -18,6 +18,11 @@ class Situator:
     def load(cls) -> "Situator":
         return cls(places.Gazetteer.load())
 
+    def country_of_place(self, name: str) -> str | None:
+        """The country of a well-known place name ("Zurich" → CHE, "Alaska" → USA), if the gazetteer has it."""
+        place = self.gazetteer.resolve(name)
+        return place.country if place is not None and place.country else None
+
     def start(self, article: Article, doc: Doc) -> "ArticleSituation":
         context = set()
         found = places.find_places(doc, self.gazetteer, context)

@@ -57,6 +57,8 @@ class Coreference:
     def actors(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str = "") -> list[ActorRef]:
         """Every actor the phrase at `head` stands for (one per member of a conjunction)."""
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
+            heads += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"
         out: list[ActorRef] = []
         for h in heads:
             out.extend(self._one(h, memory, sentence_index, exclude))

@@ -3,6 +3,7 @@ and decide what really happened (reported, intended, threatened, negated, allege
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -51,8 +52,9 @@ class SentenceEvents:
 
 class EventCoder:
     def __init__(self, lexicon: Lexicon, coref: Coreference, keep_partial: bool = False,
-                 all_modalities: bool = False) -> None:
+                 all_modalities: bool = False, place_country: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
+        self.place_country = place_country  # a gazetteer's place name → ISO-3 country, for places as targets
         self.coref = coref
         self.keep_partial = keep_partial
         self.all_modalities = all_modalities
@@ -250,6 +252,12 @@ class EventCoder:
                 if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
                     actor = mention.actor
                     return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
+                if mention is None and self.place_country and pobj.pos_ == "PROPN":
+                    name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
+                    country = self.place_country(name)
+                    if country:
+                        end = pobj.idx + len(pobj.text)
+                        return [ActorRef(name, country, country, [], pobj.idx, end, "place")]
         return []
 
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
