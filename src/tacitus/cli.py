@@ -213,6 +213,9 @@ def _register_optional_commands() -> None:
     from tacitus.batch_cli import register as register_batch
 
     register_batch(app)
+    from tacitus.serve import register as register_serve
+
+    register_serve(app)
 
 
 def main() -> None:
