@@ -80,8 +80,8 @@ class Coreference:
             found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
             if found:
                 return [found]
-        if mention and (mention.is_person or head.ent_type_ == "PERSON"):
-            return []
+        if mention and (mention.is_person or head.ent_type_ == "PERSON") and not mention.actor.agents:
+            return []  # a named person of unknown country and role stays unknown
         return [mention.actor] if mention else []
 
     def _modifier_members(self, head: Token, mention: Mention | None) -> list[ActorRef]:

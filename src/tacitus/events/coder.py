@@ -106,8 +106,11 @@ class EventCoder:
         lemma = token.lemma_.lower()
         if lemma in lemmas or token.lower_ in lemmas:
             return True
-        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
-        return bool(compound) and f"{compound} {lemma}" in lemmas
+        for dep in ("compound", "amod"):
+            modifier = " ".join(t.lower_ for t in token.lefts if t.dep_ == dep)
+            if modifier and f"{modifier} {lemma}" in lemmas:  # "martial law", "hunger strike"
+                return True
+        return False
 
     def _noun_triggers(self, verb: Token) -> list[Trigger]:
         obj = g.object_of(verb)
@@ -306,6 +309,11 @@ class EventCoder:
             obj = g.object_of(comp) if comp is not None else None
             if obj is not None:
                 heads.append(obj)
+            if comp is not None:
+                # "threatened to cut off electricity to Nakhichevan": the recipient of the threatened act
+                heads.extend(g.prep_objects(comp, ("to", "on", "against", "from", "with")))
+                if obj is not None:
+                    heads.extend(g.prep_objects(obj, ("to", "on", "against", "from", "with", "of")))
         elif sense.target == "clause":
             comp = g.child(verb, "ccomp")
             subj = g.subject_of(comp) if comp is not None else None
