@@ -97,6 +97,14 @@ def _leading_country(entries: list[tuple[ActorEntry, list[Token]]]) -> ActorEntr
     return None
 
 
+def _ethnic(entry: ActorEntry, tokens: list[Token]) -> ActorEntry | None:
+    """ "ethnic Albanians", "ethnic Turks": a population, not the state of that name."""
+    first = tokens[0] if tokens else None
+    if entry.kind == "demonym" and first is not None and first.i > 0 and first.nbor(-1).lower_ == "ethnic":
+        return None
+    return entry
+
+
 def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str) -> ActorRef | None:
     """One actor code from the entries of a phrase (see module doc for the conventions)."""
     if not entries:
@@ -104,6 +112,9 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     leader = _leading_country(entries)
     if leader is not None:
         return _ref(text, leader.country, (), "dictionary")
+    entries = [(e, toks) for e, toks in entries if _ethnic(e, toks) is not None]
+    if not entries:
+        return None
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]

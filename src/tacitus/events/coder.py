@@ -214,6 +214,10 @@ class EventCoder:
             targets = self._counterpart(trigger, sources[0], history)
         if not targets and sources:
             targets = self._place_as_target(trigger)
+        if code_root(trigger.sense.code) in ("18", "19", "20"):
+            targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
+        sources, targets = _domestic(sources), _domestic(targets, sources)
+        sources = _domestic(sources, targets)
         if trigger.sense.swap:
             sources, targets = targets, sources
         code = trigger.sense.code
@@ -327,16 +331,16 @@ class EventCoder:
         if sense.also and not heads:
             heads.extend(g.prep_objects(verb, sense.also))
         heads.extend(self._fallback_heads(trigger))
+        # The first candidate with a country wins; a role alone ("its troops") only when none has one.
+        role_only: tuple[list[ActorRef], Token | None] = ([], None)
         for head in heads:
-            actors = self.coref.actors(head, memory, sentence_index, exclude=exclude)
-            if actors:
-                return actors, head
-            inner = [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))]
-            for pobj in inner[:1]:
-                actors = self.coref.actors(pobj, memory, sentence_index, exclude=exclude)
-                if actors:
-                    return actors, pobj
-        return [], None
+            for candidate in [head] + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
+                actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if any(a.country for a in actors):
+                    return actors, candidate
+                if actors and not role_only[0]:
+                    role_only = (actors, candidate)
+        return role_only
 
     @staticmethod
     def _fallback_heads(trigger: Trigger) -> list[Token]:
@@ -418,6 +422,37 @@ class EventCoder:
             rule=rule,
             trigger_start=trigger.verb.idx,
         )
+
+
+def code_root(code: str) -> str:
+    return code[:2]
+
+
+def _place_not_government(actor: ActorRef) -> ActorRef:
+    if actor.resolved_by == "metonym":
+        return ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")
+    return actor
+
+
+_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
+
+
+def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> list[ActorRef]:
+    """A state role of unknown country facing the domestic actors of one country belongs to that
+    country ("President X banned Ugandan opposition candidates" → UGAGOV). Marked `domestic`."""
+    if not others:
+        return actors
+    countries = {o.country for o in others if o.country and set(o.agents) & _DOMESTIC_ROLES}
+    if len(countries) != 1:
+        return actors
+    country = countries.pop()
+    out = []
+    for a in actors:
+        if not a.country and a.agents and set(a.agents) <= _STATE_ROLES:
+            a = ActorRef(a.text, country + "".join(a.agents), country, list(a.agents), a.start, a.end, "domestic")
+        out.append(a)
+    return out
 
 
 def _would(verb: Token) -> bool:
