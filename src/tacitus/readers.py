@@ -119,17 +119,17 @@ def _visible_html_blocks(html: str) -> list[str]:
     """Text of the page's block elements in document order (for showing what was removed)."""
     import lxml.html
 
+    blocks: list[str] = []
     try:
         root = lxml.html.fromstring(html)
+        for bad in root.xpath("//script|//style|//noscript|//template"):
+            bad.drop_tree()
+        for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td"):
+            text = " ".join(el.text_content().split())
+            if text and (not blocks or blocks[-1] != text):
+                blocks.append(text)
     except Exception:  # lxml on hostile markup: showing removed blocks is optional
         return []
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    blocks: list[str] = []
-    for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td"):
-        text = " ".join(el.text_content().split())
-        if text and (not blocks or blocks[-1] != text):
-            blocks.append(text)
     return blocks
 
 
@@ -181,6 +181,7 @@ def article_from_text(
     warnings: list[str] = []
     is_html = looks_like_html(text) if html is None else html
     if is_html:
+        text = _CONTROLS.sub(" ", text)  # libxml2 refuses them (XML-incompatible characters)
         depth = html_depth(text)
         if depth > limits.max_html_depth:
             text = flatten_html(text)
