@@ -72,6 +72,11 @@ class EventCoder:
                 continue
             if sense is not None:
                 found.append(Trigger(tok, sense))
+            elif lemma in self.lexicon.reporting_verbs:
+                comp = g.child(tok, "ccomp")
+                if comp is not None and g.is_demand_clause(comp):
+                    # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
+                    found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
         return found
 
     def _verb_sense(self, verb: Token, lemma: str) -> Sense | None:
@@ -174,8 +179,8 @@ class EventCoder:
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
             # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
             frame.planned = frame.intent = True
-        elif modal == "hypothetical":
-            frame.modality = "hypothetical"
+        elif modal in ("hypothetical", "demanded"):
+            frame.modality = modal
         if self._governs_trigger(verb, trigger_verbs):
             frame.suppressed = True  # "agreed to lift sanctions": the lifting is coded, not the agreeing
         if frame.negated and self.lexicon.refusal_code(trigger.sense.code):

@@ -13,7 +13,8 @@ QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind",
                   "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-_MODAL_HYPOTHETICAL = {"could", "might", "may", "would", "should"}
+_MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
+_MODAL_DEMAND = {"must", "should", "ought"}
 _MODAL_FUTURE = {"will", "shall", "'ll"}
 _NEGATORS = {"not", "n't", "never", "no"}
 
@@ -141,11 +142,18 @@ def is_modifier_participle(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
+def is_demand_clause(clause: Token) -> bool:
+    """ "(that) Libya must hand over the suspects": a clause that states an obligation."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND for c in clause.children)
+
+
 def modal_of(verb: Token) -> str:
-    """hypothetical | planned | "" from the verb's auxiliaries and conditional marking."""
+    """demanded | hypothetical | planned | "" from the verb's auxiliaries and conditional marking."""
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE:
             return "planned"
+        if c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND:
+            return "demanded"
         if c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL:
             return "hypothetical"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
