@@ -35,7 +35,7 @@ def test_passive_voice_with_agent(code):
 def test_persona_non_grata_and_definite_description(code):
     text = ("Poland detained a member of the Belarusian embassy on Thursday. "
             "The Polish Foreign Ministry declared the diplomat persona non grata.")
-    assert ("POLGOV", "174", "BLRGOV") in triples(code(text))
+    assert ("POLGOV", "166", "BLRGOV") in triples(code(text))  # expelling a diplomat: CAMEO 166, PLOVER SANCTION
 
 
 def test_capital_as_government_and_summons(code):

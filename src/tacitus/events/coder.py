@@ -136,8 +136,11 @@ class EventCoder:
         verb = trigger.verb
         if g.is_negated(verb) or g.under_negation(verb):
             frame.negated = True
-        if g.is_modifier_participle(verb):
+        if g.is_modifier_participle(verb) or g.is_background_clause(verb):
             frame.suppressed = True
+            return frame
+        if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
+            frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
         modal = g.modal_of(verb)
         current = verb
@@ -173,8 +176,8 @@ class EventCoder:
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
                 break
-            if g.is_negated(head) and relation == "xcomp":
-                frame.negated = True
+            if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
+                frame.negated = True  # "failed to reach agreement" is a refusal, not an agreement
             current = head
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
             # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
@@ -234,6 +237,8 @@ class EventCoder:
         if frame.intent:
             code = self.lexicon.intent_code(code)
             rule += ".intent"
+            if g.has_condition(verb) and not code.startswith("13"):
+                code, rule = "130", rule + ".conditional"  # "will withdraw unless ...": a threat
         reporter = self._reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
         if code in self.lexicon.symmetric_codes:

@@ -135,6 +135,24 @@ def under_negation(verb: Token) -> bool:
     return False
 
 
+def is_background_clause(verb: Token) -> bool:
+    """ "Montenegro, where 28 people have been killed in riots this year": a relative clause of place
+    or time is background to the sentence's event."""
+    return verb.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in verb.children)
+
+
+def is_purpose_clause(verb: Token) -> bool:
+    """ "blocked roads to demand reforms": an infinitive of purpose explains the main act."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.dep_ != "xcomp" and is_verb(verb.head) and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
+def has_condition(verb: Token) -> bool:
+    """ "will withdraw its force unless Chad ...": a conditional clause on the verb."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for c in verb.children)
+
+
 def is_modifier_participle(verb: Token) -> bool:
     """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
     noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
