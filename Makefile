@@ -39,11 +39,12 @@ fuzz: setup
 	$(BIN)/python fuzz/run_fuzz.py $(FUZZ_ARGS)
 
 # Known vulnerabilities in the pinned dependencies (needs the network for the advisory database;
-# pip-audit is installed into the venv here only, constrained so no pin moves).
+# pip-audit is installed into the venv here only, constrained so no pin moves). --strict: a pin
+# that could not be looked up fails the target instead of passing as "no known vulnerabilities".
 PIP_AUDIT_VERSION := 2.10.1
 audit: setup
 	$(BIN)/python -m pip install -q -c requirements.lock pip-audit==$(PIP_AUDIT_VERSION)
-	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off
+	$(BIN)/pip-audit -r requirements.lock --no-deps --disable-pip --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) build *.egg-info
