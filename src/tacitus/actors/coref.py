@@ -50,12 +50,21 @@ def _as(actor: ActorRef, token: Token, how: str) -> ActorRef:
     return replace(actor, text=token.text, start=token.idx, end=end, resolved_by=how, agents=list(actor.agents))
 
 
+def _nominal(head: Token) -> Token:
+    """A subject mis-tagged as a preposition or adjective ("Barack/IN Obama/pobj"): its noun."""
+    if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        return head
+    nouns = [t for t in head.subtree if t is not head and t.pos_ in ("PROPN", "NOUN")]
+    return min(nouns, key=lambda t: len(list(t.ancestors))) if nouns else head
+
+
 class Coreference:
     def __init__(self, resolver: PhraseResolver) -> None:
         self.resolver = resolver
 
     def actors(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str = "") -> list[ActorRef]:
         """Every actor the phrase at `head` stands for (one per member of a conjunction)."""
+        head = _nominal(head)
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
         for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
             heads += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"

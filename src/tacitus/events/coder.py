@@ -55,6 +55,7 @@ class EventCoder:
                  all_modalities: bool = False, place_country: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
         self.place_country = place_country  # a gazetteer's place name → ISO-3 country, for places as targets
+        self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
         self.coref = coref
         self.keep_partial = keep_partial
         self.all_modalities = all_modalities
@@ -65,7 +66,7 @@ class EventCoder:
         for tok in sentence:
             if not g.is_verb(tok):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
             if sense is None and lemma in self.lexicon.light_verbs:
                 found.extend(self._noun_triggers(tok))
@@ -78,6 +79,10 @@ class EventCoder:
                     # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
         return found
+
+    def _lemma(self, tok: Token) -> str:
+        """The first lemma candidate the lexicon knows, else the lemmatizer's."""
+        return next((c for c in g.lemma_candidates(tok) if c in self._known), tok.lemma_.lower())
 
     def _verb_sense(self, verb: Token, lemma: str) -> Sense | None:
         for sense in self.lexicon.verbs.get(lemma, ()):
@@ -263,6 +268,8 @@ class EventCoder:
         """No target named: a country or capital the act happens in is the target, as in
         PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
         anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else [])
+        # also one level down: "expressed sorrow for the shootings in South Carolina"
+        anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         for anchor in anchors:
             for pobj in g.prep_objects(anchor, ("in", "at", "to")):
                 mention = self.coref.resolver.resolve(pobj)

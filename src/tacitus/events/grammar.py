@@ -23,6 +23,29 @@ def is_verb(token: Token) -> bool:
     return token.tag_.startswith("VB") or token.pos_ == "VERB"
 
 
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemmatizer's lemma first, then plain de-inflections of the word: the small model
+    lemmatizes some verbs wrongly ("staged" → "stag")."""
+    word = token.lower_
+    out = [token.lemma_.lower(), word]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "shelled" → "shell" is covered above; "stopped" → "stop"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    seen: dict[str, None] = {}
+    for lemma in out:
+        seen.setdefault(lemma, None)
+    return list(seen)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
