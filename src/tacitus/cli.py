@@ -162,8 +162,12 @@ def eval_suite(
             for record in batch:
                 try:
                     yield article_from_text(record["text"], date=record.get("date"), article_id=str(record["id"]), html=False)
-                except InputError:
-                    yield None
+                except InputError as exc:
+                    if "not a date" not in str(exc):
+                        yield None
+                        continue
+                    err.print(f"[yellow]warning:[/] record {record['id']}: {exc}; coded without a date", highlight=False)
+                    yield article_from_text(record["text"], article_id=str(record["id"]), html=False)
 
         from tacitus.model import Article
 

@@ -178,7 +178,7 @@ class EventCoder:
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
-            if head.i in trigger_verbs and relation in ("xcomp", "ccomp"):
+            if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
                 break
             if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
@@ -205,6 +205,7 @@ class EventCoder:
                       history: list[Event]) -> list[Event]:
         triggers = self.triggers(sentence)
         trigger_verbs = {t.verb.i for t in triggers if t.noun is None}
+        trigger_verbs |= {t.noun.i for t in triggers if t.noun is not None}  # "gave permission to Russia to help"
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framing(trigger, trigger_verbs)

@@ -166,8 +166,8 @@ def is_background_clause(verb: Token) -> bool:
 
 def is_purpose_clause(verb: Token) -> bool:
     """ "blocked roads to demand reforms": an infinitive of purpose explains the main act."""
-    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and verb.head.dep_ != "xcomp" and is_verb(verb.head) and any(c.dep_ == "dobj" for c in verb.head.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and is_verb(verb.head)
 
 
 def has_condition(verb: Token) -> bool:
@@ -211,6 +211,8 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
     head = current.head
     if dep in ("xcomp", "ccomp", "advcl") and head is not current:
         return head, dep
+    if dep == "acl" and head is not current and head.pos_ == "NOUN" and current.tag_ == "VB":
+        return head, "acl"  # "permission to help": the infinitive is the noun's content
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
         return head.head, "pcomp:" + head.lower_
     return None
