@@ -269,10 +269,14 @@ class EventCoder:
         """No target named: a country or capital the act happens in is the target, as in
         PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
         anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else [])
+        anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         for anchor in anchors:
             for pobj in g.prep_objects(anchor, ("in", "at", "to")):
+                if pobj.pos_ == "NOUN":
+                    # "in the northern city of Kirkuk": the named place
+                    pobj = next(iter(g.prep_objects(pobj, ("of",))), pobj)
                 mention = self.coref.resolver.resolve(pobj)
                 if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
                     actor = mention.actor
@@ -375,10 +379,15 @@ class EventCoder:
             subj = g.child(comp, "nsubj", "nsubjpass")
             if subj is not None:
                 heads.append(subj)
+        if trigger.sense.code.startswith("13"):
+            heads.extend(g.condition_subjects(verb))
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
         for anchor in (verb, obj):
             if anchor is not None:
                 heads.extend(g.prep_objects(anchor, ("to", "with", "against", "on", "for", "toward", "towards")))
+        if obj is not None:
+            # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
+            heads.extend(g.prep_objects(obj, ("by", "from")))
         return heads
 
     def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:

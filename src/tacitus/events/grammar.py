@@ -123,11 +123,37 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
             pobj = child(c, "pobj", "pcomp")
             if pobj is not None:
                 out.append(pobj)
+            elif c.dep_ == "prep" and dangling_object(c) is not None:
+                out.append(dangling_object(c))
             elif c.dep_ == "prt":
                 # "called on both sides": some parses hang the object on the verb after a particle.
                 nxt = child(token, "dobj")
                 if nxt is not None:
                     out.append(nxt)
+    return out
+
+
+def dangling_object(prep: Token) -> Token | None:
+    """A preposition the parser left without its object ("granted asylum to | five officers holed
+    up ..."): the head noun of the words right after it."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1: min(prep.i + 7, prep.sent.end)]:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "poss", "nmod"):
+            return tok
+        if tok.pos_ in ("VERB", "AUX", "ADP") or tok.is_punct:
+            return None
+    return None
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """ "threatened to strike unless Israel rescinded ...": who the condition is put to."""
+    out = []
+    for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                subj = child(c, "nsubj", "nsubjpass")
+                if subj is not None:
+                    out.append(subj)
     return out
 
 
