@@ -10,7 +10,9 @@ from spacy.tokens import Span, Token
 
 # Nouns that only measure their "of" complement: "several rounds of sanctions".
 QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind", "type", "batch", "raft", "host",
-                  "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen"}
+                  "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen",
+                  "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
+                  "shipment", "consignment", "load", "worth", "part", "portion"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
