@@ -12,6 +12,7 @@ The last line is machine-readable:
 from __future__ import annotations
 
 import glob
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -34,6 +35,17 @@ class RssSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._me = psutil.Process()
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of this process and its live children (for load-independent figures)."""
+        total = 0.0
+        for proc in [self._me, *self._me.children(recursive=True)]:
+            try:
+                t = proc.cpu_times()
+                total += t.user + t.system
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        return total
 
     def current(self) -> int:
         total = 0
@@ -98,18 +110,19 @@ def run(paths: Sequence[str], limit: int | None = None, workers: int = 1, batch_
             say(f"startup: {startup_s:.2f} s ({workers} worker{'s' if workers > 1 else ''}: import and model load)")
             batches = [records[i:i + batch_size] for i in range(len(records))[::batch_size]]
 
-            t0 = time.perf_counter()
+            c0, t0 = rss.cpu_seconds(), time.perf_counter()
             tokens = sentences = 0
             for _, (tok, sent) in engine.map("parse", batches):
                 tokens += tok
                 sentences += sent
-            parse_s = time.perf_counter() - t0
+            parse_s, parse_cpu = time.perf_counter() - t0, rss.cpu_seconds() - c0
 
-            t0 = time.perf_counter()
+            c0, t0 = rss.cpu_seconds(), time.perf_counter()
             events = 0
             for _, rows in engine.map("code", batches):
                 events += len(rows)
-            code_s = time.perf_counter() - t0
+            code_s, code_cpu = time.perf_counter() - t0, rss.cpu_seconds() - c0
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     n = len(records)
     result = {
         "articles": n, "words": words, "tokens": tokens, "sentences": sentences, "events": events,
@@ -117,12 +130,17 @@ def run(paths: Sequence[str], limit: int | None = None, workers: int = 1, batch_
         "parse_s": parse_s, "parse_wps": words / parse_s, "parse_sps": sentences / parse_s, "parse_aps": n / parse_s,
         "tacitus_s": code_s, "tacitus_wps": words / code_s, "tacitus_sps": sentences / code_s,
         "articles_per_s": n / code_s, "ratio": code_s / parse_s, "peak_rss_mb": rss.peak_mb,
+        "parse_cpu_s": parse_cpu, "tacitus_cpu_s": code_cpu, "load": load,
     }
     say(f"(a) spaCy parse : {parse_s:7.1f} s  {result['parse_wps']:8,.0f} words/s  "
         f"{result['parse_sps']:6,.0f} sentences/s  {result['parse_aps']:6,.1f} articles/s")
     say(f"(b) Tacitus     : {code_s:7.1f} s  {result['tacitus_wps']:8,.0f} words/s  "
         f"{result['tacitus_sps']:6,.0f} sentences/s  {result['articles_per_s']:6,.1f} articles/s  ({events:,} events)")
     say(f"ratio (b)/(a): {result['ratio']:.3f}   peak RSS (all processes): {rss.peak_mb:,.0f} MB")
+    say(f"CPU time (all processes): parse {parse_cpu:.1f} s = {words / max(parse_cpu, 1e-9):,.0f} words per CPU-second; "
+        f"Tacitus {code_cpu:.1f} s = {words / max(code_cpu, 1e-9):,.0f} words per CPU-second; CPU ratio "
+        f"{code_cpu / max(parse_cpu, 1e-9):.3f}; 1-min load average at the end {load:.2f} on {os.cpu_count()} CPUs "
+        f"(other processes on the machine lower the wall-clock figures)")
     say(machine_line(result))
     return result
 

@@ -109,6 +109,14 @@ def _init_worker(config: CoderConfig) -> None:
     get_coder(config)
 
 
+def _init_pool_worker(config: CoderConfig) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle (it keeps the finished articles, then stops us)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    get_coder(config)
+
+
 # -- records and rows -------------------------------------------------------------------------------
 
 def _iso(value: Any) -> str | None:
@@ -375,7 +383,7 @@ class LocalEngine(_WindowEngine):
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context(start_method)
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_pool_worker,
                                             initargs=(self.config,))
             # Start every worker now (and load its model) so the first batches don't wait in turn.
             for f in [self.pool.submit(_init_worker, self.config) for _ in range(self.workers)]:
