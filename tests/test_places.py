@@ -141,3 +141,54 @@ def test_dateline_variants(gaz):
 def test_no_location_when_none_mentioned(nlp, gaz):
     doc = nlp("The minister resigned after the vote.")
     assert event_location(_trigger(doc, "resigned"), find_places(doc, gaz), doc) is None
+
+
+def _loc_text(nlp, gaz, text, verb):
+    doc = nlp(text)
+    loc = event_location(_trigger(doc, verb), find_places(doc, gaz), doc)
+    return _mention(doc, loc) if loc is not None else None
+
+
+def test_name_before_a_place_noun_is_a_place(nlp, gaz):
+    # an unknown name followed by "village" is a place even when the tagger calls it something else
+    assert _loc_text(nlp, gaz, "Twelve fighters were killed during clashes in Tarbuk village on Monday.",
+                     "killed") in ("Tarbuk", "Tarbuk village")
+
+
+def test_named_district_of_a_city_is_more_specific_than_the_city(nlp, gaz):
+    # "the Qaryat district of Mogadishu": the district's own name is the event's place, not the city
+    assert _loc_text(nlp, gaz, "Five civilians were killed in the Qaryat district of Mogadishu on Sunday.",
+                     "killed") == "Qaryat"
+
+
+def test_known_place_as_object_of_a_place_verb(nlp, gaz):
+    # the small model tags Grozny as a person; as the object of "captured" a known place name is a place
+    assert _loc_text(nlp, gaz, "Russian troops captured Grozny in early February after weeks of shelling.",
+                     "captured") == "Grozny"
+
+
+def test_demonym_before_city_of_is_not_a_place(nlp, gaz):
+    assert _loc_text(nlp, gaz, "Five people were shot dead near the southern Angolan city of Benguela on Friday.",
+                     "shot") == "Benguela"
+
+
+def test_broader_place_right_after_a_specific_one_only_locates_it(nlp, gaz):
+    assert _loc_text(nlp, gaz, "The helicopter crashed in Orgun, in the southeastern province of Paktika.",
+                     "crashed") == "Orgun"
+
+
+def test_streets_of_a_city(nlp, gaz):
+    assert _loc_text(nlp, gaz, "Militiamen patrolled the streets of Cap-Haitien on Thursday.", "patrolled") \
+        == "Cap-Haitien"
+
+
+def test_scene_setting_phrase_yields_to_the_object_place(nlp, gaz):
+    # "In the province of X, ... shelled the village of Y": Y is where the shells fell
+    loc = _loc_text(nlp, gaz, "In the province of Idlib, militants shelled the village of Kirtal on Monday.",
+                    "shelled")
+    assert loc == "Kirtal"
+
+
+def test_dateline_with_hyphenated_name_is_not_cut_at_the_hyphen(gaz):
+    dl = dateline("BOULOGNE-SUR-MER, France (AP) __ Two men were shot and wounded.", gaz)
+    assert dl is None or dl.end - dl.start > len("BOULOGNE")

@@ -296,6 +296,14 @@ _PLACE_NOUNS = {
 }
 
 
+# Nouns that follow a place's own name ("Allok village", "Kasese district"); not "stronghold", "border"
+# or "capital", which follow the name of a group or a country ("the ISIS stronghold", "the Turkish border").
+_NAMED_PLACE_NOUNS = {
+    "village", "villages", "town", "towns", "city", "district", "districts", "province", "governorate", "region",
+    "county", "municipality", "neighborhood", "neighbourhood", "suburb", "area", "township", "subdistrict",
+    "camp", "island", "valley", "prefecture", "oblast", "quarter",
+}
+
 _TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
     "yesterday", "january", "february", "march", "april", "june", "july", "august", "september",
@@ -384,7 +392,7 @@ def _locative_head(doc: Doc, s: int, e: int) -> str | None:
     return None
 
 
-def _introduced_by_place_noun(doc: Doc, s: int, e: int) -> bool:
+def _introduced_by_place_noun(doc: Doc, s: int, e: int, after: Collection[str] | None = None) -> bool:
     """"the village of X", "the towns of X, Y and Z", "a village called X"."""
     root = doc[s:e].root
     for _ in range(6):  # the first of a list: "the settlements of Jobar, Harasta and Arbin"
@@ -398,7 +406,61 @@ def _introduced_by_place_noun(doc: Doc, s: int, e: int) -> bool:
         return True
     if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in _PLACE_NOUNS:
         return True
+    # a name followed by a lowercase place noun: "Allok village", "the Idlib governorate"
+    if e < len(doc) and doc[e].lower_ in (_NAMED_PLACE_NOUNS if after is None else after) and doc[e].text.islower() and root.head == doc[e] \
+            and root.dep_ in ("compound", "nmod") and all(t.pos_ == "PROPN" for t in doc[s:e]):
+        return True
     return False
+
+
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i", "ish", "ean")
+
+
+def _demonym(gazetteer: Gazetteer, text: str) -> bool:
+    """A people's adjective made from a known place ("Angolan", "Sudanese", "Iraqi"), not a place name."""
+    w = text.strip()
+    if " " in w or not w[:1].isupper():
+        return False
+    for end in _DEMONYM_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: len(w) - len(end)]
+            for cand in (stem, stem + "a", stem + "ia", stem + "e", stem + "y"):
+                if any(e.place.feature in ("country", "region", "state") for e in gazetteer._entries(cand)):
+                    return True
+    return False
+
+
+def _named_after_of(noun: Token) -> bool:
+    """"the Angolan city of Benguela": the place noun's own name follows "of" (what precedes is a modifier)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+               for c in noun.children)
+
+
+def _of_a_scene(doc: Doc, s: int, e: int) -> bool:
+    """"patrolled the slums of Santo Domingo", "clashes in the streets of Kabul": the "of" phrase of a
+    noun that is itself where something happens (a place verb's object, or after "in", "near", ...)."""
+    root = doc[s:e].root
+    if not (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        return False
+    noun = root.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in _WHERE_PREPS
+
+
+def _place_object(doc: Doc, s: int, e: int) -> bool:
+    """The direct object of a verb that takes a place as its object ("captured Grozny")."""
+    root = doc[s:e].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
+def _extend_left(doc: Doc, s: int, e: int, taken: set[int]) -> int:
+    """Take capitalised proper nouns just before an entity into it when the tagger split the name
+    ("Santo" + "Domingo"): they are compounds of the entity's words."""
+    while s > 0 and (s - 1) not in taken and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() \
+            and doc[s - 1].dep_ == "compound" and s <= doc[s - 1].head.i < e and not doc[s - 1].is_sent_start:
+        s -= 1
+    return s
 
 
 # Prepositions after which a person's or organisation's name is not read as a place.
@@ -422,11 +484,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
     # 1. candidate spans (token bounds, kind)
     cands: list[tuple[int, int, str]] = []
     taken: set[int] = set()
+    ent_toks = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         if ent.label_ in _PLACE_LABELS or ent.label_ in _OTHER_LABELS:
             t = _trim(ent)
             if t:
-                cands.append((t[0], t[1], "place" if ent.label_ in _PLACE_LABELS else ent.label_))
+                s0 = _extend_left(doc, t[0], t[1], ent_toks) if t[0] == ent.start else t[0]
+                cands.append((s0, t[1], "place" if ent.label_ in _PLACE_LABELS else ent.label_))
+                taken.update(range(s0, ent.start))
         taken.update(range(ent.start, ent.end))
     for s, e in _propn_runs(doc, taken):
         cands.append((s, e, "propn"))
@@ -443,11 +508,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
             # a person or organisation the gazetteer knows as a place only counts where it is used
             # as a place: after a locative preposition or "the village of"
             prep = _locative_head(doc, s, e)
-            by_noun = _introduced_by_place_noun(doc, s, e)
-            if known and (by_noun or (prep in LOCATIVE_PREPS and prep not in _WEAK_FOR_NAMES)):
+            by_noun = _introduced_by_place_noun(doc, s, e, _PLACE_NOUNS if known else None)
+            if known and (by_noun or (prep in LOCATIVE_PREPS and prep not in _WEAK_FOR_NAMES)
+                          or _place_object(doc, s, e) or _of_a_scene(doc, s, e)):
                 found.append((s, e, [v[0] for v in known], kind, True))
+            elif not known and by_noun and kind != "LANGUAGE" and _placey(doc, s, e, kind if kind == "ORG" else "") \
+                    and (kind != "NORP" or (all(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in doc[s:e])
+                                            and not _named_after_of(doc[s:e].root.head))):
+                found.append((s, e, [], kind, False))
             elif not known and kind in ("PERSON", "ORG", "PRODUCT") and _placey(doc, s, e, kind) and (
-                by_noun or prep in ("in", "near", "at", "outside", "inside", "around", "into", "across", "throughout")
+                prep in ("in", "near", "at", "outside", "inside", "around", "into", "across", "throughout")
             ):
                 found.append((s, e, [], kind, False))
             continue
@@ -462,6 +532,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
         elif _introduced_by_place_noun(doc, s, e) or (prep in _WHERE_PREPS and _placey(doc, s, e, kind)):
             found.append((s, e, [], kind, False))
 
+    found = [f for f in found if f[4] or not _demonym(gazetteer, doc[f[0]:f[1]].text)]
     # 3. resolve: first the unambiguous (to learn the article's countries), then with context
     doc_ctx = set(ctx)
     for s, e, names, kind, known in found:
@@ -553,6 +624,7 @@ def _placey(doc: Doc, s: int, e: int, kind: str) -> bool:
 #   - subjects, agents, possessors and `governments` spans are actors, never locations.
 
 MIN_SCORE = 3.0
+SCENE_PENALTY = 3.0
 
 
 def _in_spans(start: int, end: int, spans: Collection[tuple[int, int]]) -> bool:
@@ -661,7 +733,54 @@ def _is_container(tok: Token) -> bool:
     return any(t.lower_ in _CONTAINER_WORDS for t in tok.subtree if t.i != tok.i) or tok.lower_ in _CONTAINER_WORDS
 
 
-def _score_place(trigger: Token, tok: Token, place: Place, place_toks: set[int]) -> tuple[float, str]:
+_RANK = {"country": 0, "state": 1, "region": 1, "territory": 1, "sea": 1, "island": 1, "peninsula": 1,
+         "valley": 1, "city": 2, "site": 3, "unresolved": 3}
+
+
+def _rank(place: Place | None) -> int:
+    """How specific a kind of place is: country 0, region 1, city 2, a site or a small unresolved place 3."""
+    return _RANK.get(place.feature, 2) if place is not None else -1
+
+
+def _scene_setter(tok: Token, trigger: Token) -> bool:
+    """Is `tok` inside a sentence-initial prepositional phrase closed by a comma before the trigger?"""
+    sent = tok.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ not in LOCATIVE_PREPS or first.i > tok.i:
+        return False
+    doc = tok.doc
+    comma = next((i for i in range(tok.i + 1, trigger.i) if doc[i].text in (",", ";", "--", "—")), None)
+    if comma is None:
+        return False
+    # nothing between the preposition and the comma but the phrase itself (no verb)
+    return not any(doc[i].pos_ in ("VERB", "AUX") for i in range(first.i + 1, comma))
+
+
+_LOCATING_GAP = {",", "in", "the", "of", "'s", "’s", "and", "near"} | _DIRECTIONS | _CONTAINER_WORDS
+
+
+def _locates_previous(tok: Token, place: Place, place_toks: dict[int, Place]) -> int | None:
+    """"Orgun, in the southeastern province of Paktika", "Bayana in Bharatpur district": the token of
+    the more specific place that this broader place, written right after it, only locates."""
+    doc = tok.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or "in" not in {t.lower_ for t in doc[max(span.start - 8, tok.sent.start):span.start]}:
+        return None
+    i = span.start - 1
+    while i >= tok.sent.start and doc[i].i not in place_toks and (doc[i].lower_ in _LOCATING_GAP or doc[i].lower_ in _DESCRIPTORS):
+        i -= 1
+    if i < tok.sent.start or i not in place_toks or i == tok.i or span.start - i > 8:
+        return None
+    gap = [t.lower_ for t in doc[i + 1:span.start]]
+    if "in" not in gap or "and" in gap:
+        return None
+    other = place_toks[i]
+    return i if other is not None and (_rank(other) > _rank(place) or _is_container(tok)) else None
+
+
+def _score_place(trigger: Token, tok: Token, place: Place, place_toks: dict[int, Place] | set[int]) -> tuple[float, str]:
+    if not isinstance(place_toks, dict):
+        place_toks = dict.fromkeys(place_toks)
     # the trigger itself, then up to three governing verbs (trigger in an advcl/xcomp/conj/... clause)
     top, penalty, rule = trigger, 0.0, ""
     score = None
@@ -699,19 +818,21 @@ def _score_place(trigger: Token, tok: Token, place: Place, place_toks: set[int])
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
-                    if g.i in place_toks and not _is_container(g):
+                    if g.i in place_toks and not _is_container(g) and _rank(place_toks[g.i]) >= _rank(place):
                         score -= 3.0
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_container(tok) and any(
-        c.i in place_toks and c.dep_ in ("compound", "amod", "nmod") for c in tok.head.head.children
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and any(
+        c.i in place_toks and c.dep_ in ("compound", "amod", "nmod")
+        and (_is_container(tok) or _rank(place_toks[c.i]) > _rank(place)) for c in tok.head.head.children
     ):
         score -= 3.0
     if tok.dep_ == "poss":
         score -= 2.0
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.lower_ in _RELATIVE_HEADS:
         score -= 1.5  # "south of Baghdad": a reference point
-    # scene-setting "In X, ..." at the start of the sentence, when the trigger comes later
-    if tok.i < trigger.i and tok.head.dep_ == "prep" and tok.head.i <= tok.sent.start + 1:
-        score -= 2.0
+    # scene-setting "In X, ..." / "In the province of X, ..." at the start of the sentence, when the
+    # trigger comes after the comma that closes it
+    if tok.i < trigger.i and _scene_setter(tok, trigger):
+        score -= SCENE_PENALTY
     score -= 0.05 * abs(tok.i - trigger.i)
     return score, rule
 
@@ -747,10 +868,16 @@ def event_location(
         if tok.dep_ in _ACTOR_DEPS and not (tok.dep_ == "nsubjpass" and tok.head == trigger):
             continue  # an actor, not a location
         usable.append((p, tok))
-    place_toks = {tok.i for _, tok in usable}
+    place_toks = {tok.i: p for p, tok in usable}
+    scores = {tok.i: _score_place(trigger, tok, p, place_toks)[0] for p, tok in usable}
     best: tuple[float, Place] | None = None
     for p, tok in usable:
-        sc, _rule = _score_place(trigger, tok, p, place_toks)
+        sc = scores[tok.i]
+        # a broader place written right after a more specific one only locates it: it never beats it,
+        # but it still stands for the event when the specific one is not a location of the event
+        inner = _locates_previous(tok, p, place_toks)
+        if inner is not None and inner in scores:
+            sc = min(sc, max(scores[inner] - 0.1, MIN_SCORE))
         if best is None or sc > best[0]:
             best = (sc, p)
     if best is not None and best[0] >= MIN_SCORE:
@@ -768,7 +895,7 @@ _DATELINE = re.compile(
         (?:,\s*(?P<region>[A-Z][A-Za-z .'’\-]{1,30}?))?      # , Russia / , Texas
         \s*(?:,\s*[A-Z][a-z]{2,9}\.?\s*\d{1,2})?            # , Sept 26
         \s*(?:\((?:[A-Za-z&.' ]{2,30})\))?                   # (Reuters)
-        \s*[-–—:]""",
+        \s*[-–—:](?![A-Za-z0-9])                            # a dash, not a hyphen inside a name""",
     re.X,
 )
 
