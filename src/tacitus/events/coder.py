@@ -226,8 +226,11 @@ class EventCoder:
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
-        if not targets and sources:
+        reciprocal = trigger.sense.code in self.lexicon.symmetric_codes and len(sources) > 1
+        if not targets and sources and not reciprocal:
             targets = self._place_as_target(trigger)
+        if not targets and sources and not reciprocal:
+            targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if code_root(trigger.sense.code) in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
         sources, targets = _domestic(sources), _domestic(targets, sources)
@@ -264,6 +267,28 @@ class EventCoder:
                 events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, code,
                                           rule, modality, frame, reporter, subject, target_head))
         return events
+
+    def _clause_actor(self, trigger: Trigger, subject: Token | None, sources: list[ActorRef],
+                      memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
+        """No role holds an actor: the one actor of another country named inside the trigger's own
+        clause (not in its subject, not in an embedded that-clause) is the target."""
+        verb = trigger.verb
+        skip: set[int] = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj") or (subject is not None and c.i == subject.i):
+                skip |= {t.i for t in c.subtree}
+        countries = {s.country for s in sources}
+        found: dict[str, ActorRef] = {}
+        for tok in verb.subtree:
+            if tok.i in skip or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod", "poss"):
+                continue
+            mention = self.coref.resolver.resolve(tok)
+            if mention and mention.actor.country and mention.actor.country not in countries:
+                found.setdefault(mention.actor.country, mention.actor)
+        if len(found) == 1:
+            actor = next(iter(found.values()))
+            return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
+        return []
 
     def _place_as_target(self, trigger: Trigger) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in

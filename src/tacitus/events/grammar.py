@@ -207,8 +207,13 @@ def has_condition(verb: Token) -> bool:
 def is_modifier_participle(verb: Token) -> bool:
     """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
     noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
-    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.dep_ not in ("ROOT", "nsubj")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or verb.head.dep_ in ("ROOT", "nsubj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    # "Russia, which has peacekeepers ..., called on both sides": the sentence's own verb, misparsed
+    # as a participle on the object of the relative clause before it.
+    return not any(a.dep_ == "relcl" for a in verb.head.ancestors)
 
 
 def is_demand_clause(clause: Token) -> bool:
