@@ -133,8 +133,6 @@ class Coreference:
             found = self.actors(speaker, memory, sentence_index)
             if found:
                 return [_as(a, head, "coref:speaker") for a in found]
-        if lower in _GROUP_PRONOUNS and memory.pair:
-            return [_as(a, head, "coref:pair") for a in memory.pair]
         for mention in memory.recent(sentence_index):
             if lower in _PERSON_PRONOUNS and mention.is_person and mention.actor.country:
                 return [_as(mention.actor, head, "coref:person")]

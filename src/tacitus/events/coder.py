@@ -105,6 +105,8 @@ class EventCoder:
             comp = g.child(verb, "xcomp", "ccomp")
             if comp is None or comp.lemma_.lower() not in sense.xcomp:
                 return False
+        if sense.clause and not any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in verb.children):
+            return False
         if sense.object_actor:
             obj = g.object_of(verb)
             if obj is None or obj.pos_ not in ("PROPN", "PRON") and obj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
@@ -141,7 +143,8 @@ class EventCoder:
         verb = trigger.verb
         if g.is_negated(verb) or g.under_negation(verb):
             frame.negated = True
-        if g.is_modifier_participle(verb) or g.is_background_clause(verb):
+        if g.is_modifier_participle(verb) or g.is_background_clause(verb) or (
+                verb.dep_ == "conj" and g.is_modifier_participle(verb.head)):
             frame.suppressed = True
             return frame
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
@@ -246,7 +249,8 @@ class EventCoder:
         if frame.intent:
             code = self.lexicon.intent_code(code)
             rule += ".intent"
-            if g.has_condition(verb) and not code.startswith("13"):
+            condition = g.condition_mark(verb)
+            if (condition == "unless" or (condition == "if" and code[:2] >= "10")) and not code.startswith("13"):
                 code, rule = "130", rule + ".conditional"  # "will withdraw unless ...": a threat
         reporter = self._reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
@@ -381,6 +385,8 @@ class EventCoder:
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
         for head in heads:
+            if _own_possession(head):
+                continue  # "withdrew its troops": the subject's own forces are not a target
             for candidate in [head] + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if any(a.country for a in actors):
@@ -474,6 +480,10 @@ class EventCoder:
             rule=rule,
             trigger_start=trigger.verb.idx,
         )
+
+
+def _own_possession(head: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in head.children)
 
 
 def code_root(code: str) -> str:

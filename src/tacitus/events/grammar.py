@@ -66,6 +66,7 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, else the one it shares (conjoined verbs, participles, control)."""
     seen = 0
     current = verb
+    came_by_xcomp = False
     while seen < 6:
         seen += 1
         subj = nearest_child(current, "nsubj", "csubj") if not is_passive(current) else child(current, "agent")
@@ -73,14 +74,18 @@ def subject_of(verb: Token) -> Token | None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")
             return subj
-        if current is not verb and is_passive(current):
+        if came_by_xcomp and is_passive(current):
             # "Obama is scheduled to attend": the passive subject controls the infinitive.
             return child(current, "nsubjpass")
+        if is_passive(current) and current.dep_ != "conj":
+            return None  # a passive without "by": the doer is not named
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
+            came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
             continue
-        if current.dep_ in ("relcl",):
-            return current.head
+        if current.dep_ == "relcl":
+            # "the man who attacked": the noun is the subject; "parents who were killed": it is not
+            return None if is_passive(current) else current.head
         if (current.dep_ == "acl" and current.tag_ in _FINITE_TAGS | {"VBN"} and current.head.pos_ in ("NOUN", "PROPN")
                 and current.head.dep_ in ("ROOT", "nsubj")):
             # Misparse: "The FSB secret service announced ..." → "announced" hangs off "service".
@@ -198,10 +203,14 @@ def is_purpose_clause(verb: Token) -> bool:
         and is_verb(verb.head)
 
 
-def has_condition(verb: Token) -> bool:
-    """ "will withdraw its force unless Chad ...": a conditional clause on the verb."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-               for c in verb.children)
+def condition_mark(verb: Token) -> str:
+    """ "unless" / "if" when a conditional clause hangs on the verb ("will withdraw unless ..."), else ""."""
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in ("unless", "if"):
+                    return m.lower_
+    return ""
 
 
 def is_modifier_participle(verb: Token) -> bool:

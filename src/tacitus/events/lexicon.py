@@ -13,7 +13,7 @@ import yaml
 
 from tacitus import ontology
 
-_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap"}
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
 
 
@@ -34,6 +34,7 @@ class Sense:
     also: tuple[str, ...] = ()  # fallback prepositions for the target
     object_actor: bool = False  # the object must itself be an actor
     swap: bool = False  # the subject is the recipient: "received weapons from X"
+    clause: bool = False  # the verb must have a clausal complement
 
     @property
     def target_preps(self) -> tuple[str, ...]:
@@ -129,6 +130,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         also=tuple(str(also)[5:].split(",")) if str(also).startswith("prep:") else (),
         object_actor=bool(raw.get("object_actor", False)),
         swap=bool(raw.get("swap", False)),
+        clause=bool(raw.get("clause", False)),
     )
 
 
