@@ -286,6 +286,8 @@ class EventCoder:
         for tok in verb.subtree:
             if tok.i in skip or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod", "poss"):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and g.child(verb, "dobj") is not None:
+                continue  # the act has an object of its own: "in Syria" only says where
             mention = self.coref.resolver.resolve(tok)
             if mention and mention.actor.country and mention.actor.country not in countries:
                 found.setdefault(mention.actor.country, mention.actor)
@@ -496,6 +498,7 @@ def _place_not_government(actor: ActorRef) -> ActorRef:
     return actor
 
 
+_PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 _STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind", "type", "batch", "raft", "host",
                   "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen",
                   "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
-                  "shipment", "consignment", "load", "worth", "part", "portion"}
+                  "shipment", "consignment", "load", "worth", "part", "portion", "total", "handful"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
@@ -49,7 +49,9 @@ def lemma_candidates(token: Token) -> list[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Passive voice, including a participle with a "by" phrase ("Assad, supported by Russia")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -101,6 +103,9 @@ def passive_target(verb: Token) -> Token | None:
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None)
+    if obj is None and verb.dep_ == "acl" and is_passive(verb):
+        obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
+
     if obj is None:
         comp = child(verb, "ccomp", "oprd", "xcomp")
         if comp is not None and not is_verb(comp):
