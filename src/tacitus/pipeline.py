@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
+from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
 from tacitus.actors.dictionary import ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver
@@ -40,6 +41,7 @@ class Coder:
         self.resolver = PhraseResolver(self.dictionary)
         self.coref = Coreference(self.resolver)
         self.lexicon = load_lexicon(tuple(lexicon_extra))
+        ontology.plover("010")  # load the code tables now, not inside the first article
         self.situator = Situator.load()
         self.events = EventCoder(self.lexicon, self.coref, keep_partial=keep_partial, all_modalities=all_modalities,
                                  place_country=self.situator.country_of_place)

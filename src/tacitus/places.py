@@ -557,12 +557,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
 
     # 4. "City, Region" pairs: re-resolve both consistently ("Paris, Texas", "Atlanta, Georgia")
     places.sort(key=lambda p: p.start)
+    text = doc.text  # built once here: Doc.text walks every token
     for a, b in zip(places, places[1:]):
-        if doc.text[a.end:b.start].strip() != ",":
+        if text[a.end:b.start].strip() != ",":
             continue
         best = None
-        ca = gazetteer.scored(doc.text[a.start:a.end], doc_ctx) or [(0.0, a)]
-        cb = gazetteer.scored(doc.text[b.start:b.end], doc_ctx)
+        ca = gazetteer.scored(text[a.start:a.end], doc_ctx) or [(0.0, a)]
+        cb = gazetteer.scored(text[b.start:b.end], doc_ctx)
         for sa, pa in ca:
             for sb, pb in cb:
                 if pb.feature == "city" or not pb.country:

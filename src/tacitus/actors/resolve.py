@@ -153,7 +153,8 @@ def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str,
 def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return tokens[0].doc.text[start:end], start, end
+    # Doc.text rebuilds the whole text on every call; a span's text costs only its own tokens.
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text, start, end
 
 
 class PhraseResolver:

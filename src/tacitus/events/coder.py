@@ -468,7 +468,7 @@ class EventCoder:
             sentence=sentence.text.strip(),
             evidence_start=start,
             evidence_end=end,
-            evidence_text=doc.text[start:end],
+            evidence_text=sentence.text[start - sentence.start_char: end - sentence.start_char],
             source=source,
             target=target,
             cameo=ontology.cameo(code),
