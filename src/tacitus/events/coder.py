@@ -181,6 +181,9 @@ class EventCoder:
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
+            if relation == "content":
+                frame.suppressed = True  # "demanded an admission that forces murdered ...": the noun's content
+                break
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
                 break
@@ -209,6 +212,7 @@ class EventCoder:
         triggers = self.triggers(sentence)
         trigger_verbs = {t.verb.i for t in triggers if t.noun is None}
         trigger_verbs |= {t.noun.i for t in triggers if t.noun is not None}  # "gave permission to Russia to help"
+        trigger_verbs |= {t.verb.i for t in triggers if t.noun is not None}  # "staged demonstrations to demand ..."
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framing(trigger, trigger_verbs)
@@ -452,6 +456,8 @@ class EventCoder:
         start, end = _evidence(sentence, trigger, source, target)
         doc = sentence.doc
         ptype, pmode, contexts = ontology.plover(code)
+        if trigger.sense.plover and code == trigger.sense.code:
+            ptype, pmode = trigger.sense.plover  # "indicted": CAMEO 173, but PLOVER's ACCUSE/allege
         if frame.negated:
             pmode = "negation"
         elif modality == "hypothetical":

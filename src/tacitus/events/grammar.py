@@ -260,6 +260,9 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
         return head, dep
     if dep == "acl" and head is not current and head.pos_ == "NOUN" and current.tag_ == "VB":
         return head, "acl"  # "permission to help": the infinitive is the noun's content
+    if dep in ("ccomp", "acl") and head is not current and head.pos_ == "NOUN" and any(
+            c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in current.children):
+        return head, "content"  # "a claim that X attacked", "its demand that Israel ease ..."
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
         return head.head, "pcomp:" + head.lower_
     return None

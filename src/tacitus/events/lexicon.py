@@ -13,7 +13,7 @@ import yaml
 
 from tacitus import ontology
 
-_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause"}
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
 
 
@@ -35,6 +35,7 @@ class Sense:
     object_actor: bool = False  # the object must itself be an actor
     swap: bool = False  # the subject is the recipient: "received weapons from X"
     clause: bool = False  # the verb must have a clausal complement
+    plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
 
     @property
     def target_preps(self) -> tuple[str, ...]:
@@ -101,6 +102,16 @@ def _particle(value: Any) -> str:
     return str(value).lower()
 
 
+def _plover_override(value: Any, where: str) -> tuple[str, str | None] | None:
+    """ "ACCUSE/allege" → ("ACCUSE", "allege"): the PLOVER type (and mode) this sense gives."""
+    if value is None:
+        return None
+    kind, _, mode = str(value).partition("/")
+    if kind not in ontology.PLOVER_TYPES:
+        raise LexiconError(f"{where}: {kind!r} is not a PLOVER type")
+    return kind, mode or None
+
+
 def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
     where = f"{origin} line {line}, entry {lemma!r}"
     if isinstance(raw, str):
@@ -131,6 +142,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         object_actor=bool(raw.get("object_actor", False)),
         swap=bool(raw.get("swap", False)),
         clause=bool(raw.get("clause", False)),
+        plover=_plover_override(raw.get("plover"), f"{origin} line {line}, entry {lemma!r}"),
     )
 
 
