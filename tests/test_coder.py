@@ -119,3 +119,52 @@ def test_bad_lexicon_entry_names_file_and_line(tmp_path: Path):
     bad.write_text('verbs:\n  snub: {code: "999"}\n')
     with pytest.raises(LexiconError, match=r"bad.yml line 2.*'999' is not a CAMEO code"):
         load_lexicon([bad])
+
+
+def test_an_obligation_is_a_demand_not_an_act(code):
+    events = code("Britain said Libya must hand over the suspects.")
+    assert [(e.source.code, e.cameo.root, e.target.code) for e in events] == [("GBR", "10", "LBY")]
+
+
+def test_one_sentence_many_events_each_with_its_own_span(code):
+    events = code("Baku denied the claim and accused Yerevan of opening fire first.")
+    spans = {(e.cameo.code, e.evidence_text) for e in events}
+    assert len({s for _, s in spans}) == len(events) >= 2
+    assert all(e.evidence_start < e.evidence_end for e in events)
+
+
+def test_background_history_keeps_its_own_date(code):
+    events = code("Poland and Belarus expelled diplomats in 2021.", date="2024-03-08")
+    assert events and all(e.date == "2021" and e.date_precision == "year" for e in events)
+
+
+def test_all_modalities_marks_what_did_not_happen(coder):
+    from tacitus.pipeline import Coder
+
+    everything = Coder(all_modalities=True)
+    [negated] = everything.code_text("Russia did not attack Ukraine.")
+    assert negated.negated and negated.plover_mode == "negation"
+    [maybe] = everything.code_text("The European Union could impose sanctions on Belarus.")
+    assert maybe.modality == "hypothetical" and maybe.plover_mode == "hypothetical"
+
+
+def test_relative_clause_misparse_keeps_the_sentence_subject(code):
+    text = "Armenia and Azerbaijan traded fire. Russia, which has peacekeepers stationed in the region, called on both sides to show restraint."
+    assert {("RUS", "ARM"), ("RUS", "AZE")} <= {(e.source.code, e.target.code) for e in code(text)}
+
+
+def test_lemmatizer_slip_does_not_hide_the_verb(code):
+    # the small model lemmatizes "staged" as "stag"
+    events = code("Ukrainian activists staged a protest in Moscow.")
+    assert [(e.cameo.code, e.target.country) for e in events] == [("141", "RUS")]
+
+
+def test_participle_with_by_names_the_doer(code):
+    events = code("Assad, supported by Russia, attacked the rebels.")
+    assert ("RUS", "051") in {(e.source.code, e.cameo.code) for e in events}
+    assert ("SYRGOV", "190") in {(e.source.code, e.cameo.code) for e in events}
+
+
+def test_content_of_a_claim_is_not_an_event(code):
+    events = code("Poland demanded an admission by Moscow that Soviet forces murdered the prisoners.")
+    assert all(e.cameo.root != "18" for e in events)

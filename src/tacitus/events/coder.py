@@ -537,7 +537,10 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
     end = verb.idx + len(verb.text)
     if trigger.noun is not None:
         end = max(end, trigger.noun.idx + len(trigger.noun.text))
-    lo, hi = sentence.start_char, sentence.end_char
+    # Actors count when named inside the trigger's own clause: "Baku denied the claim and accused
+    # Yerevan" gives the accusation the evidence "accused Yerevan", not the whole sentence.
+    lo = max(sentence.start_char, verb.left_edge.idx)
+    hi = min(sentence.end_char, verb.right_edge.idx + len(verb.right_edge.text))
     for actor in (source, target):
         if actor.start >= lo and actor.end <= hi and actor.start >= 0:
             start = min(start, actor.start)
