@@ -41,6 +41,7 @@ def batch(
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="extra predicate lexicon YAML (repeatable)")] = None,
     keep_partial: Annotated[bool, typer.Option("--keep-partial", help="keep events whose source or target is unknown")] = False,
     all_modalities: Annotated[bool, typer.Option("--all-modalities", help="also emit unasserted events, marked so")] = False,
+    recycle: Annotated[int, typer.Option("--recycle", help="local engine: replace a worker after N batches to keep memory flat (0 = never)")] = 60,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Code a large corpus into a directory of Parquet parts, streaming, resumable, on several cores or Dask."""
@@ -95,7 +96,7 @@ def batch(
             with progress:
                 task = progress.add_task("coding", total=total, rate="-", events=0)
                 t_engine = scale.time.perf_counter()
-                eng = scale.make_engine(engine, workers, config, batch_size, scheduler)
+                eng = scale.make_engine(engine, workers, config, batch_size, scheduler, recycle=recycle)
                 startup = scale.time.perf_counter() - t_engine
                 started = scale.time.perf_counter()
 
