@@ -170,7 +170,11 @@ class PhraseResolver:
         actor = combine(entries, head, text)
         if (actor is None or not actor.country) and depth < 3:
             owner = self._owner(head, depth, actor)
-            if owner is not None:
+            if owner is not None and any(e.kind in ("organisation", "igo") for e in owner.entries):
+                # "leaders of the Muslim Brotherhood", "a spokesman for NATO": the organisation acts
+                actor = ActorRef(text=text, code=owner.actor.code, country=owner.actor.country,
+                                 agents=list(owner.actor.agents), resolved_by="owner")
+            elif owner is not None:
                 actor = _merge_owner(actor, owner.actor, text)
                 entries = entries + [(e, []) for e in owner.entries]
         if actor is None:

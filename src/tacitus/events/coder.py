@@ -78,6 +78,11 @@ class EventCoder:
                 if comp is not None and g.is_demand_clause(comp):
                     # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
+            if lemma in self.lexicon.intent_verbs:
+                comp = g.child(tok, "ccomp")
+                if comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp):
+                    # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02)
+                    found.append(Trigger(tok, Sense(lemma, "020", f"{lemma}.appeal.020", target="clause")))
         return found
 
     def _lemma(self, tok: Token) -> str:
@@ -229,6 +234,10 @@ class EventCoder:
                     memory: ArticleActors, history: list[Event]) -> list[Event]:
         verb = trigger.verb
         sources, subject = self._sources(verb, sentence, memory, sentence_index)
+        if trigger.sense.subject:
+            sources = [s for s in sources if trigger.sense.subject & set(s.agents)]
+            if not sources:
+                return []
         exclude = sources[0].country if sources else ""
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:

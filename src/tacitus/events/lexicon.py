@@ -13,7 +13,8 @@ import yaml
 
 from tacitus import ontology
 
-_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover"}
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
+               "subject"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
 
 
@@ -36,6 +37,7 @@ class Sense:
     swap: bool = False  # the subject is the recipient: "received weapons from X"
     clause: bool = False  # the verb must have a clausal complement
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
+    subject: frozenset[str] = frozenset()  # agent roles the source must have ("troops withdrew")
 
     @property
     def target_preps(self) -> tuple[str, ...]:
@@ -142,6 +144,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         object_actor=bool(raw.get("object_actor", False)),
         swap=bool(raw.get("swap", False)),
         clause=bool(raw.get("clause", False)),
+        subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),
         plover=_plover_override(raw.get("plover"), f"{origin} line {line}, entry {lemma!r}"),
     )
 
