@@ -225,23 +225,24 @@ class ActorDictionary:
             self.files.append(f.label)
         return self
 
+    @staticmethod
+    def _read_codes(f: _File, node: yaml.Node, what: str, into: dict[str, str]) -> None:
+        """A mapping of three-letter codes to descriptions (the `agents:` and `tags:` sections)."""
+        for ck, cv in f.mapping(node, what):
+            code = f.scalar(ck, what)
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                f.fail(ck, f"{what} {code!r} must be three capital letters")
+            into[code] = f.scalar(cv, f"description of {code}")
+
     def _read_vocabulary(self, f: _File) -> None:
         if f.root is None:
             return
         for k, v in f.root.value:
             section = f.scalar(k, "section name")
             if section == "agents":
-                for ck, cv in f.mapping(v, "agents"):
-                    code = f.scalar(ck, "agent code")
-                    if not re.fullmatch(r"[A-Z]{3}", code):
-                        f.fail(ck, f"agent code {code!r} must be three capital letters")
-                    self._agents[code] = f.scalar(cv, f"description of {code}")
+                self._read_codes(f, v, "agent code", self._agents)
             elif section == "tags":
-                for ck, cv in f.mapping(v, "tags"):
-                    code = f.scalar(ck, "tag")
-                    if not re.fullmatch(r"[A-Z]{3}", code):
-                        f.fail(ck, f"tag {code!r} must be three capital letters")
-                    self._tags[code] = f.scalar(cv, f"description of {code}")
+                self._read_codes(f, v, "tag", self._tags)
             elif section == "ambiguous_lowercase":
                 self._blocked.update(s.lower() for s, _ in f.strings(v, "ambiguous_lowercase"))
             elif section in ("countries", "regions"):
