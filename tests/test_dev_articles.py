@@ -71,3 +71,15 @@ def test_emitted_events_are_mostly_gold(coder, page, gold_file):
     matched = [e for e in events if any(_matches(g, e, article.text) for g in gold["events"])]
     print(f"{page}: {len(matched)}/{len(events)} emitted events match a gold event")
     assert len(matched) / len(events) >= 0.7
+
+
+def test_entities_only_where_events_can_be_changes_no_event(coder):
+    """The speed-up (entity recognition on candidate sentences only) codes the articles the same."""
+    from tacitus.pipeline import Coder
+
+    everywhere = Coder(entities="all")
+    for page, gold_file in ARTICLES:
+        [article] = list(read_inputs([str(shared_path("dev", "articles", page))], None))
+        fast = [e.to_dict() for e in coder.code_article(article)]
+        full = [e.to_dict() for e in everywhere.code_article(article)]
+        assert fast == full

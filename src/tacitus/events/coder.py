@@ -56,11 +56,20 @@ class EventCoder:
         self.lexicon = lexicon
         self.place_country = place_country  # a gazetteer's place name → ISO-3 country, for places as targets
         self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
+        self._triggering = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.intent_verbs
         self.coref = coref
         self.keep_partial = keep_partial
         self.all_modalities = all_modalities
 
     # -- triggers -------------------------------------------------------------------------
+    def may_hold_event(self, sentence: Span) -> bool:
+        """Cheap test before entity recognition: a predicate the lexicon knows, or an obligation
+        ("must") that a reporting verb turns into a demand. Plain "X said" sentences do not count."""
+        for tok in sentence:
+            if tok.lower_ in ("must", "should") or (g.is_verb(tok) and self._lemma(tok) in self._triggering):
+                return True
+        return False
+
     def triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for tok in sentence:
