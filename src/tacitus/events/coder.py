@@ -282,16 +282,18 @@ class EventCoder:
             elif trigger.noun is not None:
                 pairs += [(t, s) for s, t in pairs]  # "held talks with": both sides talked
         events: list[Event] = []
-        for source, target in pairs:
-            if True:
-                if not self.keep_partial and not (source.code and target.code):
-                    continue
-                if source.code and source.code == target.code:
-                    continue
-                if source.country and source.country == target.country and not (source.agents or target.agents):
-                    continue
-                events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, code,
-                                          rule, modality, frame, reporter, subject, target_head))
+        coded = [(s, t, code) for s, t in pairs]
+        if trigger.sense.reverse:  # "hosted X": X visited
+            coded += [(t, s, trigger.sense.reverse) for s, t in pairs]
+        for source, target, pair_code in coded:
+            if not self.keep_partial and not (source.code and target.code):
+                continue
+            if source.code and source.code == target.code:
+                continue
+            if source.country and source.country == target.country and not (source.agents or target.agents):
+                continue
+            events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, pair_code,
+                                      rule, modality, frame, reporter, subject, target_head))
         return events
 
     def _clause_actor(self, trigger: Trigger, subject: Token | None, sources: list[ActorRef],

@@ -14,7 +14,7 @@ import yaml
 from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
-               "subject"}
+               "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
 
 
@@ -38,6 +38,7 @@ class Sense:
     clause: bool = False  # the verb must have a clausal complement
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
     subject: frozenset[str] = frozenset()  # agent roles the source must have ("troops withdrew")
+    reverse: str = ""  # the code of the same act seen from the target: hosting (043) is being visited (042)
 
     @property
     def target_preps(self) -> tuple[str, ...]:
@@ -104,6 +105,14 @@ def _particle(value: Any) -> str:
     return str(value).lower()
 
 
+def _reverse_code(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if not ontology.is_code(str(value)):
+        raise LexiconError(f"{where}: reverse {value!r} is not a CAMEO code")
+    return str(value)
+
+
 def _plover_override(value: Any, where: str) -> tuple[str, str | None] | None:
     """ "ACCUSE/allege" → ("ACCUSE", "allege"): the PLOVER type (and mode) this sense gives."""
     if value is None:
@@ -145,6 +154,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         swap=bool(raw.get("swap", False)),
         clause=bool(raw.get("clause", False)),
         subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),
+        reverse=_reverse_code(raw.get("reverse"), f"{origin} line {line}, entry {lemma!r}"),
         plover=_plover_override(raw.get("plover"), f"{origin} line {line}, entry {lemma!r}"),
     )
 
