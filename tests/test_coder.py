@@ -168,3 +168,21 @@ def test_participle_with_by_names_the_doer(code):
 def test_content_of_a_claim_is_not_an_event(code):
     events = code("Poland demanded an admission by Moscow that Soviet forces murdered the prisoners.")
     assert all(e.cameo.root != "18" for e in events)
+
+
+def test_a_person_keeps_the_code_of_the_first_full_mention(code):
+    text = ("Japanese Foreign Minister Yoshimasa Hayashi condemned the arrest. "
+            "Hayashi also summoned the Russian ambassador.")
+    assert ("JPNGOV", "040", "RUSGOV") in triples(code(text))
+
+
+def test_seat_of_government_acts_and_capital_as_a_place_does_not(code):
+    events = code("The Kremlin condemned the sanctions imposed by the European Union.")
+    assert ("RUSGOV", "111") in {(e.source.code, e.cameo.code) for e in events}
+    protest = code("Thousands of Ukrainian protesters rallied against Russia in Kyiv.")
+    assert [(e.source.country, e.target.code, (e.location or None) and e.location.name) for e in protest] == [("UKR", "RUS", "Kyiv")]
+
+
+def test_hungarian_and_romanian_officials_are_two_actors(code):
+    events = code("Hungarian and Romanian officials condemned Serbia.")
+    assert {("HUNGOV", "SRB"), ("ROUGOV", "SRB")} <= {(e.source.code, e.target.code) for e in events}

@@ -31,9 +31,12 @@ class ArticleActors:
 
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence index, mention)
     pair: tuple[ActorRef, ActorRef] | None = None
+    people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor ("Hayashi" later)
 
     def remember(self, sentence_index: int, mention: Mention) -> None:
         self.mentions.append((sentence_index, mention))
+        if mention.is_person and mention.actor.country and mention.head.pos_ == "PROPN":
+            self.people.setdefault(mention.head.text, mention.actor)
 
     def remember_pair(self, actors: list[ActorRef]) -> None:
         countries = {a.country for a in actors if a.country}
@@ -80,6 +83,8 @@ class Coreference:
         if self._is_pair_phrase(head) and memory.pair:
             return [_as(a, head, "coref:pair") for a in memory.pair]
         mention = self.resolver.resolve(head)
+        if mention is None and head.pos_ == "PROPN" and head.text in memory.people:
+            return [_as(memory.people[head.text], head, "coref:name")]  # "Hayashi" after "Foreign Minister Yoshimasa Hayashi"
         members = self._modifier_members(head, mention)
         if members:
             return members
