@@ -33,7 +33,7 @@ def batch(
     engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (else $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="articles per Parquet part")] = 1000,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="articles per task (one nlp.pipe call)")] = 32,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", help="articles per task (one nlp.pipe call; default 8)")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="stop after coding N new articles (re-run to go on)")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="publication date YYYY-MM-DD for inputs without one")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name")] = None,
@@ -51,6 +51,7 @@ def batch(
 
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: choose local or dask")
+    batch_size = batch_size or scale.DEFAULT_BATCH
     if workers < 1 or chunk_size < 1 or batch_size < 1:
         _fail("--workers, --chunk-size and --batch-size must be at least 1")
     for path in [*(actors or []), *(lexicon or [])]:
@@ -131,10 +132,11 @@ def bench(
     corpus: Annotated[Optional[list[str]], typer.Option("--corpus", help="corpus files or folders (default ../shared/corpus/*.jsonl)")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="only the first N articles")] = None,
     workers: Annotated[int, typer.Option("--workers", help="worker processes for both (a) and (b)")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="articles per task")] = 32,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", help="articles per task (default 8)")] = None,
 ) -> None:
     """Words/s, sentences/s, articles/s of the bare spaCy parse and of full coding; their ratio; peak RSS."""
     from tacitus import bench as bench_mod
+    from tacitus import scale
     from tacitus.nlp import ModelNotFound
 
     paths = corpus or bench_mod.default_corpus()
@@ -145,7 +147,7 @@ def bench(
     if missing:
         _fail(f"no such corpus: {', '.join(missing)}")
     try:
-        result = bench_mod.run(paths, limit=limit, workers=workers, batch_size=batch_size, say=print)
+        result = bench_mod.run(paths, limit=limit, workers=workers, batch_size=batch_size or scale.DEFAULT_BATCH, say=print)
     except ModelNotFound as exc:
         _fail(str(exc))
     if not result["articles"]:

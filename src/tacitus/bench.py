@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import glob
 import os
+import resource
 import threading
 import time
 from collections.abc import Sequence
@@ -37,9 +38,12 @@ class RssSampler:
         self._me = psutil.Process()
 
     def cpu_seconds(self) -> float:
-        """User + system CPU time of this process and its live children (for load-independent figures)."""
-        total = 0.0
-        for proc in [self._me, *self._me.children(recursive=True)]:
+        """User + system CPU time of this process, its live children, and the children that have
+        already exited (a recycled or finished pool worker's time would otherwise vanish)."""
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        gone = resource.getrusage(resource.RUSAGE_CHILDREN)
+        total = own.ru_utime + own.ru_stime + gone.ru_utime + gone.ru_stime
+        for proc in self._me.children(recursive=True):
             try:
                 t = proc.cpu_times()
                 total += t.user + t.system

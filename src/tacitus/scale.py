@@ -47,7 +47,7 @@ from tacitus.model import ActorRef, Article, Cameo, Event, Place
 from tacitus.readers import InputError, ReadProblem, article_from_text, read_inputs
 
 PARQUET_SUFFIXES = {".parquet", ".pq"}
-DEFAULT_BATCH = 32  # articles per task (one nlp.pipe call per task)
+DEFAULT_BATCH = 8  # articles per task (one nlp.pipe call): long articles in big batches cost memory, not speed
 DEFAULT_CHUNK = 1000  # articles per output part
 DEFAULT_RECYCLE = 60  # batches a pool worker codes before it is replaced (memory stays flat)
 MANIFESTS = "_manifests"
