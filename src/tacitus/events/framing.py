@@ -1,0 +1,103 @@
+"""Deciding what really happened to a trigger: negated, reported (and by whom), intended,
+hypothetical, demanded, or only alleged or threatened inside another event's frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from tacitus.events import grammar as g
+from tacitus.events.lexicon import Lexicon
+from tacitus.events.triggers import Trigger
+
+
+@dataclass
+class Framing:
+    """How the sentence frames an event: who says so and whether it happened."""
+
+    modality: str = "asserted"
+    negated: bool = False
+    suppressed: bool = False  # an alleged, demanded or threatened act: the frame is coded instead
+    reporter: Token | None = None
+    intent: bool = False
+    planned: bool = False  # future tense: coded as the act, marked planned
+    refusal: bool = False  # a negated act of cooperation, coded as a rejection
+    notes: list[str] = field(default_factory=list)
+
+
+class Framer:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def framing(self, trigger: Trigger, trigger_verbs: set[int]) -> Framing:
+        frame = Framing()
+        verb = trigger.verb
+        if g.is_negated(verb) or g.under_negation(verb):
+            frame.negated = True
+        if g.is_modifier_participle(verb) or g.is_background_clause(verb) or (
+                verb.dep_ == "conj" and g.is_modifier_participle(verb.head)):
+            frame.suppressed = True
+            return frame
+        if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
+            frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
+            return frame
+        modal = g.modal_of(verb)
+        current = verb
+        depth = 0
+        while depth < 6:
+            depth += 1
+            governed = g.governing_verb(current)
+            if governed is None:
+                break
+            head, relation = governed
+            lemma = head.lemma_.lower()
+            if lemma in self.lexicon.allegation_verbs and head.i != verb.i:
+                frame.suppressed = True
+                frame.notes.append(f"alleged under '{head.text}'")
+                break
+            if lemma in self.lexicon.reporting_verbs and relation == "ccomp":
+                if frame.reporter is None:
+                    frame.reporter = g.subject_of(head)
+                    frame.modality = "reported"
+                current = head
+                continue
+            intent_word = lemma in self.lexicon.intent_verbs or lemma in self.lexicon.intent_adjectives
+            if relation == "ccomp" and intent_word and g.child(current, "nsubj") is not None:
+                frame.suppressed = True  # "wants Putin to attack": a wish about another actor
+                break
+            if relation == "xcomp" and intent_word:
+                frame.intent = True
+                current = head
+                continue
+            if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
+                current = head  # "pledged to expel": the expulsion is the event
+                continue
+            if relation == "content":
+                frame.suppressed = True  # "demanded an admission that forces murdered ...": the noun's content
+                break
+            if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):
+                frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
+                break
+            if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
+                frame.negated = True  # "failed to reach agreement" is a refusal, not an agreement
+            current = head
+        if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
+            # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
+            frame.planned = frame.intent = True
+        elif modal in ("hypothetical", "demanded"):
+            frame.modality = modal
+        if self._governs_trigger(verb, trigger_verbs):
+            frame.suppressed = True  # "agreed to lift sanctions": the lifting is coded, not the agreeing
+        if frame.negated and self.lexicon.refusal_code(trigger.sense.code):
+            frame.negated, frame.refusal = False, True
+        return frame
+
+    def _governs_trigger(self, verb: Token, trigger_verbs: set[int]) -> bool:
+        if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
+            return False
+        return any(c.dep_ == "xcomp" and c.i in trigger_verbs for c in verb.children)
+
+
+def _would(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)

@@ -1,0 +1,269 @@
+"""Who did it and to whom: the source and target actors of a trigger, from its grammatical roles
+and, where those hold no actor, from documented fallbacks (the recipient, the person a condition is
+put to, whoever made the claim being rejected, the place, the one other actor of the clause)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.events import grammar as g
+from tacitus.events.framing import Framing
+from tacitus.events.lexicon import Lexicon
+from tacitus.events.triggers import Trigger
+from tacitus.model import ActorRef, Event
+
+_CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "criticism", "statement", "demand", "call",
+                "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
+_ACT_NOUNS = {"arrest", "detention", "expulsion", "attack", "decision", "move", "sanction", "measure", "shelling",
+              "strike", "raid", "seizure", "closure", "ban", "annexation", "invasion", "occupation", "killing", "execution"}
+_PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
+_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
+
+
+
+
+@dataclass
+class Roles:
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    subject: Token | None  # the subject word the source came from, if any
+    target_head: Token | None
+
+
+class RoleFinder:
+    def __init__(self, lexicon: Lexicon, coref: Coreference,
+                 place_country: Callable[[str], str | None] | None = None) -> None:
+        self.lexicon = lexicon
+        self.coref = coref
+        self.place_country = place_country  # a gazetteer's place name → ISO-3 country, for places as targets
+
+    def find(self, trigger: Trigger, sentence: Span, sentence_index: int, memory: ArticleActors,
+             history: list[Event]) -> Roles:
+        """Sources and targets, in the order of the rules below; sources filtered by the sense's roles."""
+        sources, subject = self._sources(trigger.verb, sentence, memory, sentence_index)
+        if trigger.sense.subject:
+            sources = [s for s in sources if trigger.sense.subject & set(s.agents)]
+            if not sources:
+                return Roles([], [], subject, None)
+        exclude = sources[0].country if sources else ""
+        targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
+        if not targets and sources:
+            targets = self._counterpart(trigger, sources[0], history)
+        reciprocal = trigger.sense.code in self.lexicon.symmetric_codes and len(sources) > 1
+        if not targets and sources and not reciprocal:
+            targets = self._place_as_target(trigger)
+        if not targets and sources and not reciprocal:
+            targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
+        if trigger.sense.code[:2] in ("18", "19", "20"):
+            targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
+        sources, targets = _domestic(sources), _domestic(targets, sources)
+        sources = _domestic(sources, targets)
+        if trigger.sense.swap:
+            sources, targets = targets, sources
+        return Roles(sources, targets, subject, target_head)
+
+    def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
+        subject = g.subject_of(verb)
+        actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if not [a for a in actors if a.country] and g.is_verb(verb):
+            fallback = self._leftmost_actor(sentence, verb, memory, sentence_index)
+            if fallback:
+                return fallback
+        return actors, subject
+
+    def _leftmost_actor(self, sentence: Span, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
+        """Word order when the parse gives the verb no usable subject (reduced-relative misparses)."""
+        if verb.dep_ not in ("acl", "relcl", "ROOT", "dep", "appos", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None
+        if g.child(verb, "nsubj", "nsubjpass") is not None:
+            return None
+        for tok in sentence:
+            if tok.i >= verb.i:
+                break
+            if tok.dep_ in ("nsubj", "ROOT", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+                actors = self.coref.actors(tok, memory, sentence_index)
+                if [a for a in actors if a.country]:
+                    return actors, tok
+        return None
+
+    def _targets(self, trigger: Trigger, memory: ArticleActors, sentence_index: int, exclude: str) -> tuple[list[ActorRef], Token | None]:
+        sense, verb = trigger.sense, trigger.verb
+        heads: list[Token] = []
+        anchor = trigger.noun if trigger.noun is not None else verb
+        if sense.target == "object" and trigger.noun is None:
+            obj = g.object_of(verb)
+            comp = g.child(verb, "xcomp")
+            if obj is None and comp is not None:
+                obj = g.object_of(comp)  # "refused to host exercises of ..."
+            if obj is not None:
+                heads.append(obj)
+        elif sense.target.startswith("prep:"):
+            heads.extend(g.prep_objects(anchor, sense.target_preps) or g.prep_objects(verb, sense.target_preps))
+            if not heads and trigger.noun is None:
+                obj = g.object_of(verb)
+                if obj is not None:
+                    heads.extend(g.prep_objects(obj, sense.target_preps))
+        elif sense.target == "xcomp":
+            comp = g.child(verb, "xcomp", "ccomp")
+            obj = g.object_of(comp) if comp is not None else None
+            if obj is not None:
+                heads.append(obj)
+            if comp is not None:
+                # "threatened to cut off electricity to Nakhichevan": the recipient of the threatened act
+                heads.extend(g.prep_objects(comp, ("to", "on", "against", "from", "with")))
+                if obj is not None:
+                    heads.extend(g.prep_objects(obj, ("to", "on", "against", "from", "with", "of")))
+        elif sense.target == "clause":
+            comp = g.child(verb, "ccomp")
+            subj = g.subject_of(comp) if comp is not None else None
+            if subj is not None:
+                heads.append(subj)
+        elif sense.target == "poss":
+            obj = g.object_of(verb)
+            poss = g.child(obj, "poss") if obj is not None else None
+            if poss is not None:
+                heads.append(poss)
+        if sense.also and not heads:
+            heads.extend(g.prep_objects(verb, sense.also))
+        heads.extend(self._fallback_heads(trigger))
+        # The first candidate with a country wins; a role alone ("its troops") only when none has one.
+        role_only: tuple[list[ActorRef], Token | None] = ([], None)
+        for head in heads:
+            if _own_possession(head):
+                continue  # "withdrew its troops": the subject's own forces are not a target
+            for candidate in [head] + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
+                actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if any(a.country for a in actors):
+                    return actors, candidate
+                if actors and not role_only[0]:
+                    role_only = (actors, candidate)
+        return role_only
+
+    @staticmethod
+    def _fallback_heads(trigger: Trigger) -> list[Token]:
+        """Where the sense's own role holds no actor: the recipient ("gave Tanzania a grant"), the
+        subject of a that-clause ("demanded that Hamas renounce ..."), then recipient-like
+        prepositions on the verb or its object."""
+        verb = trigger.verb
+        heads: list[Token] = []
+        dative = g.child(verb, "dative")
+        if dative is not None:
+            heads.append(g.child(dative, "pobj") or dative)
+        comp = g.child(verb, "ccomp")
+        if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
+            subj = g.child(comp, "nsubj", "nsubjpass")
+            if subj is not None:
+                heads.append(subj)
+        if trigger.sense.code.startswith("13"):
+            heads.extend(g.condition_subjects(verb))
+        obj = g.object_of(verb) if trigger.noun is None else trigger.noun
+        for anchor in (verb, obj):
+            if anchor is not None:
+                heads.extend(g.prep_objects(anchor, ("to", "with", "against", "on", "for", "toward", "towards")))
+        if obj is not None:
+            # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
+            heads.extend(g.prep_objects(obj, ("by", "from")))
+        return heads
+
+    def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
+        """ "Belarus rejected the accusations": the target is whoever made them, found among the
+        earlier events that concern the source."""
+        obj = g.object_of(trigger.verb)
+        if obj is None or obj.lemma_.lower() not in _CLAIM_NOUNS | _ACT_NOUNS or not source.country:
+            return []
+        for earlier in reversed(history[-12:]):
+            parties = [earlier.reported_by, earlier.source, earlier.target]
+            if source.country not in {p.country for p in parties if p}:
+                continue
+            for party in parties:
+                if party and party.country and party.country != source.country:
+                    return [ActorRef(obj.text, party.country, party.country, [], obj.idx, obj.idx + len(obj.text), "counterpart")]
+        return []
+
+    def _clause_actor(self, trigger: Trigger, subject: Token | None, sources: list[ActorRef],
+                      memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
+        """No role holds an actor: the one actor of another country named inside the trigger's own
+        clause (not in its subject, not in an embedded that-clause) is the target."""
+        verb = trigger.verb
+        skip: set[int] = set()
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj") or (subject is not None and c.i == subject.i):
+                skip |= {t.i for t in c.subtree}
+        countries = {s.country for s in sources}
+        found: dict[str, ActorRef] = {}
+        for tok in verb.subtree:
+            if tok.i in skip or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod", "poss"):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and g.child(verb, "dobj") is not None:
+                continue  # the act has an object of its own: "in Syria" only says where
+            mention = self.coref.resolver.resolve(tok)
+            if mention and mention.actor.country and mention.actor.country not in countries:
+                found.setdefault(mention.actor.country, mention.actor)
+        if len(found) == 1:
+            actor = next(iter(found.values()))
+            return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
+        return []
+
+    def _place_as_target(self, trigger: Trigger) -> list[ActorRef]:
+        """No target named: a country or capital the act happens in is the target, as in
+        PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
+        anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else [])
+        anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
+        # also one level down: "expressed sorrow for the shootings in South Carolina"
+        anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
+        for anchor in anchors:
+            for pobj in g.prep_objects(anchor, ("in", "at", "to")):
+                if pobj.pos_ == "NOUN":
+                    # "in the northern city of Kirkuk": the named place
+                    pobj = next(iter(g.prep_objects(pobj, ("of",))), pobj)
+                mention = self.coref.resolver.resolve(pobj)
+                if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
+                    actor = mention.actor
+                    return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
+                if mention is None and self.place_country and pobj.pos_ == "PROPN":
+                    name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
+                    country = self.place_country(name)
+                    if country:
+                        end = pobj.idx + len(pobj.text)
+                        return [ActorRef(name, country, country, [], pobj.idx, end, "place")]
+        return []
+
+    def reporter(self, frame: Framing, memory: ArticleActors, sentence_index: int) -> ActorRef | None:
+        if frame.reporter is None:
+            return None
+        found = self.coref.actors(frame.reporter, memory, sentence_index)
+        if found:
+            return found[0]
+        return ActorRef(text=frame.reporter.text)
+
+
+def _own_possession(head: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in head.children)
+
+
+def _place_not_government(actor: ActorRef) -> ActorRef:
+    if actor.resolved_by == "metonym":
+        return ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")
+    return actor
+
+
+def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> list[ActorRef]:
+    """A state role of unknown country facing the domestic actors of one country belongs to that
+    country ("President X banned Ugandan opposition candidates" → UGAGOV). Marked `domestic`."""
+    if not others:
+        return actors
+    countries = {o.country for o in others if o.country and set(o.agents) & _DOMESTIC_ROLES}
+    if len(countries) != 1:
+        return actors
+    country = countries.pop()
+    out = []
+    for a in actors:
+        if not a.country and a.agents and set(a.agents) <= _STATE_ROLES:
+            a = ActorRef(a.text, country + "".join(a.agents), country, list(a.agents), a.start, a.end, "domestic")
+        out.append(a)
+    return out

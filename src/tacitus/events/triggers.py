@@ -1,0 +1,115 @@
+"""Finding predicate triggers in a sentence: a verb sense of the lexicon, or an event noun under
+a light verb ("expressed solidarity"), plus the demands and appeals that reporting and wishing
+verbs make ("said Libya must", "wants Putin to")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tacitus.events import grammar as g
+from tacitus.events.lexicon import Lexicon, Sense
+
+
+@dataclass
+class Trigger:
+    verb: Token  # the predicate word (a verb, or the light verb of an event noun)
+    sense: Sense
+    noun: Token | None = None  # the event noun of a light-verb construction
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
+        self._triggering = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.intent_verbs
+
+    def may_hold_event(self, sentence: Span) -> bool:
+        """Cheap test before entity recognition: a predicate the lexicon knows, or an obligation
+        ("must") that a reporting verb turns into a demand. Plain "X said" sentences do not count."""
+        for tok in sentence:
+            if tok.lower_ in ("must", "should") or (g.is_verb(tok) and self._lemma(tok) in self._triggering):
+                return True
+        return False
+
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        found: list[Trigger] = []
+        for tok in sentence:
+            if not g.is_verb(tok):
+                continue
+            lemma = self._lemma(tok)
+            sense = self._verb_sense(tok, lemma)
+            if sense is None and lemma in self.lexicon.light_verbs:
+                found.extend(self._noun_triggers(tok))
+                continue
+            if sense is not None:
+                found.append(Trigger(tok, sense))
+            elif lemma in self.lexicon.reporting_verbs:
+                comp = g.child(tok, "ccomp")
+                if comp is not None and g.is_demand_clause(comp):
+                    # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
+                    found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
+            if lemma in self.lexicon.intent_verbs:
+                comp = g.child(tok, "ccomp")
+                if comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp):
+                    # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02)
+                    found.append(Trigger(tok, Sense(lemma, "020", f"{lemma}.appeal.020", target="clause")))
+        return found
+
+    def _lemma(self, tok: Token) -> str:
+        """The first lemma candidate the lexicon knows, else the lemmatizer's."""
+        return next((c for c in g.lemma_candidates(tok) if c in self._known), tok.lemma_.lower())
+
+    def _verb_sense(self, verb: Token, lemma: str) -> Sense | None:
+        for sense in self.lexicon.verbs.get(lemma, ()):
+            if self._fits(verb, sense):
+                return sense
+        return None
+
+    def _fits(self, verb: Token, sense: Sense) -> bool:
+        if sense.particle and not g.has_particle(verb, sense.particle):
+            return False
+        if sense.object:
+            obj = g.object_of(verb)
+            if obj is None or not self._lemma_in(obj, sense.object):
+                return False
+        if sense.phrase:
+            after = g.text_after(verb)
+            if not any(p in after for p in sense.phrase):
+                return False
+        if sense.xcomp:
+            comp = g.child(verb, "xcomp", "ccomp")
+            if comp is None or comp.lemma_.lower() not in sense.xcomp:
+                return False
+        if sense.clause and not any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in verb.children):
+            return False
+        if sense.object_actor:
+            obj = g.object_of(verb)
+            if obj is None or obj.pos_ not in ("PROPN", "PRON") and obj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+                return False
+        return True
+
+    @staticmethod
+    def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in lemmas or token.lower_ in lemmas:
+            return True
+        for dep in ("compound", "amod"):
+            modifier = " ".join(t.lower_ for t in token.lefts if t.dep_ == dep)
+            if modifier and f"{modifier} {lemma}" in lemmas:  # "martial law", "hunger strike"
+                return True
+        return False
+
+    def _noun_triggers(self, verb: Token) -> list[Trigger]:
+        obj = g.object_of(verb)
+        if obj is None:
+            return []
+        out = []
+        for noun in [obj] + list(obj.conjuncts):
+            key = noun.lemma_.lower()
+            compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
+            sense = self.lexicon.nouns.get(f"{compound} {key}".strip()) or self.lexicon.nouns.get(key)
+            if sense is not None:
+                out.append(Trigger(verb, sense, noun))
+        return out
