@@ -63,7 +63,7 @@ class Framer:
                 current = head
                 continue
             intent_word = lemma in self.lexicon.intent_verbs or lemma in self.lexicon.intent_adjectives
-            if relation == "ccomp" and intent_word and g.child(current, "nsubj") is not None:
+            if relation == "ccomp" and lemma in self.lexicon.appeal_verbs and g.child(current, "nsubj") is not None:
                 frame.suppressed = True  # "wants Putin to attack": a wish about another actor
                 break
             if relation == "xcomp" and intent_word:

@@ -15,7 +15,7 @@ from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
                "subject", "reverse"}
-_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes")
+_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes", "appeal_verbs")
 
 
 class LexiconError(ValueError):
@@ -53,6 +53,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     transparent_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
     symmetric_codes: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
@@ -225,6 +226,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         reporting_verbs=frozenset(base["reporting_verbs"]),
         allegation_verbs=frozenset(base["allegation_verbs"]),
         transparent_verbs=frozenset(base["transparent_verbs"]),
+        appeal_verbs=frozenset(base["appeal_verbs"]),
         symmetric_codes=frozenset(base["symmetric_codes"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),

@@ -23,7 +23,7 @@ class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
-        self._triggering = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.intent_verbs
+        self._triggering = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.intent_verbs | lexicon.appeal_verbs
 
     def may_hold_event(self, sentence: Span) -> bool:
         """Cheap test before entity recognition: a predicate the lexicon knows, or an obligation
@@ -50,7 +50,7 @@ class TriggerFinder:
                 if comp is not None and g.is_demand_clause(comp):
                     # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
-            if lemma in self.lexicon.intent_verbs:
+            if lemma in self.lexicon.appeal_verbs:
                 comp = g.child(tok, "ccomp")
                 if comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp):
                     # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02)
