@@ -186,3 +186,8 @@ def test_seat_of_government_acts_and_capital_as_a_place_does_not(code):
 def test_hungarian_and_romanian_officials_are_two_actors(code):
     events = code("Hungarian and Romanian officials condemned Serbia.")
     assert {("HUNGOV", "SRB"), ("ROUGOV", "SRB")} <= {(e.source.code, e.target.code) for e in events}
+
+
+def test_a_bare_role_takes_the_side_just_attacked(code):
+    events = code("Azerbaijani forces shelled Armenian positions overnight, killing one soldier.")
+    assert {("AZEMIL", "194", "ARMMIL"), ("AZEMIL", "190", "ARMMIL")} <= triples(events)

@@ -52,7 +52,7 @@ class EventCoder:
                 continue
             if not self.all_modalities and (frame.negated or frame.modality not in _FACTUAL):
                 continue
-            events.extend(self._events_for(trigger, frame, sentence, sentence_index, article_id, memory, history))
+            events.extend(self._events_for(trigger, frame, sentence, sentence_index, article_id, memory, history + events))
         return events
 
     def _events_for(self, trigger: Trigger, frame: Framing, sentence: Span, sentence_index: int, article_id: str,

@@ -63,6 +63,7 @@ class RoleFinder:
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
         sources, targets = _domestic(sources), _domestic(targets, sources)
         sources = _domestic(sources, targets)
+        targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
         return Roles(sources, targets, subject, target_head)
@@ -240,6 +241,23 @@ class RoleFinder:
         if found:
             return found[0]
         return ActorRef(text=frame.reporter.text)
+
+
+def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], sentence_index: int) -> ActorRef:
+    """A bare role ("killing one soldier") takes the country of the same role just targeted in this
+    sentence by the same source ("shelled Armenian positions, killing one soldier" → ARMMIL)."""
+    if actor.country or not actor.agents:
+        return actor
+    source_countries = {s.country for s in sources}
+    for earlier in reversed(history):
+        if earlier.sentence_index != sentence_index:
+            break
+        target = earlier.target
+        if (earlier.source.country in source_countries and target.country and target.country not in source_countries
+                and set(actor.agents) <= set(target.agents)):
+            return ActorRef(actor.text, target.country + "".join(actor.agents), target.country, list(actor.agents),
+                            actor.start, actor.end, "same-side")
+    return actor
 
 
 def _own_possession(head: Token) -> bool:
