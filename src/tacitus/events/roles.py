@@ -20,6 +20,9 @@ _CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "critic
                 "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
 _ACT_NOUNS = {"arrest", "detention", "expulsion", "attack", "decision", "move", "sanction", "measure", "shelling",
               "strike", "raid", "seizure", "closure", "ban", "annexation", "invasion", "occupation", "killing", "execution"}
+# Nouns of attacks whose modifiers or "by" phrase name the attacker.
+_ATTACK_NOUNS = {"attack", "strike", "airstrike", "shelling", "bombing", "raid", "offensive", "assault", "fire",
+                 "bombardment", "ambush", "crossfire", "clash", "operation", "incursion"}
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 _STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
@@ -71,11 +74,27 @@ class RoleFinder:
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
         subject = g.subject_of(verb)
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if subject is None and g.is_passive(verb):
+            attacker = self._attacker(verb, memory, sentence_index)
+            if attacker:
+                return attacker
         if not [a for a in actors if a.country] and g.is_verb(verb):
             fallback = self._leftmost_actor(sentence, verb, memory, sentence_index)
             if fallback:
                 return fallback
         return actors, subject
+
+    def _attacker(self, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
+        """A passive with no "by": the doer named in the attack it happened in ("were killed in
+        Israeli tank shelling", "died in an air strike by government forces")."""
+        for noun in g.prep_objects(verb, ("in", "during", "by")):
+            if noun.lemma_.lower() not in _ATTACK_NOUNS and noun.lower_ not in _ATTACK_NOUNS:
+                continue
+            for candidate in [noun] + g.prep_objects(noun, ("by",)):
+                actors = self.coref.actors(candidate, memory, sentence_index)
+                if any(a.country or a.agents for a in actors):
+                    return actors, candidate
+        return None
 
     def _leftmost_actor(self, sentence: Span, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
         """Word order when the parse gives the verb no usable subject (reduced-relative misparses)."""
