@@ -191,3 +191,8 @@ def test_hungarian_and_romanian_officials_are_two_actors(code):
 def test_a_bare_role_takes_the_side_just_attacked(code):
     events = code("Azerbaijani forces shelled Armenian positions overnight, killing one soldier.")
     assert {("AZEMIL", "194", "ARMMIL"), ("AZEMIL", "190", "ARMMIL")} <= triples(events)
+
+
+def test_passive_without_by_takes_the_attacker_from_the_attack(code):
+    events = code("Three Syrian civilians were killed in an air strike by Russian forces.")
+    assert ("RUSMIL", "190", "SYRCVL") in triples(events)
