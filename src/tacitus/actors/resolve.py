@@ -111,7 +111,9 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         return None
     leader = _leading_country(entries)
     if leader is not None:
-        return _ref(text, leader.country, (), "dictionary")
+        # "the Russian-led alliance" → RUS; "Vietnamese-led forces" → VNMMIL (the head's own role)
+        head_role = next((e for e, toks in entries if e.kind == "role" and head in toks), None)
+        return _ref(text, leader.country, head_role.agents if head_role else (), "dictionary")
     entries = [(e, toks) for e, toks in entries if _ethnic(e, toks) is not None]
     if not entries:
         return None
