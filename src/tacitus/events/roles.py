@@ -219,7 +219,7 @@ class RoleFinder:
         for tok in verb.subtree:
             if tok.i in skip or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod", "poss"):
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and g.child(verb, "dobj") is not None:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (g.child(verb, "dobj") is not None or g.is_passive(verb)):
                 continue  # the act has an object of its own: "in Syria" only says where
             mention = self.coref.resolver.resolve(tok)
             if mention and mention.actor.country and mention.actor.country not in countries:
