@@ -196,3 +196,9 @@ def test_a_bare_role_takes_the_side_just_attacked(code):
 def test_passive_without_by_takes_the_attacker_from_the_attack(code):
     events = code("Three Syrian civilians were killed in an air strike by Russian forces.")
     assert ("RUSMIL", "190", "SYRCVL") in triples(events)
+
+
+def test_allies_attacking_together_are_not_each_others_targets(code):
+    assert code("Iranian-backed militias and Syrian forces stormed the town.") == []
+    met = code("The US, Russia, and Switzerland met yesterday.")
+    assert len({(e.source.code, e.target.code) for e in met}) == 6

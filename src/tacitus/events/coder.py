@@ -76,7 +76,7 @@ class EventCoder:
                 code, rule = "130", rule + ".conditional"  # "will withdraw unless ...": a threat
         reporter = self.roles.reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
-        if code in self.lexicon.symmetric_codes:
+        if trigger.sense.lemma in self.lexicon.mutual_predicates:
             if not targets and len(sources) > 1:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]  # "A, B and C met"
             elif trigger.noun is not None:

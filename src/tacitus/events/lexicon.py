@@ -15,7 +15,7 @@ from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
                "subject", "reverse"}
-_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "symmetric_codes", "appeal_verbs")
+_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs")
 
 
 class LexiconError(ValueError):
@@ -54,7 +54,7 @@ class Lexicon:
     allegation_verbs: frozenset[str]
     transparent_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
-    symmetric_codes: frozenset[str]
+    mutual_predicates: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -227,7 +227,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         allegation_verbs=frozenset(base["allegation_verbs"]),
         transparent_verbs=frozenset(base["transparent_verbs"]),
         appeal_verbs=frozenset(base["appeal_verbs"]),
-        symmetric_codes=frozenset(base["symmetric_codes"]),
+        mutual_predicates=frozenset(base["mutual_predicates"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
         intent_of_root=base["intent_of_root"],

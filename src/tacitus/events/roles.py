@@ -57,7 +57,7 @@ class RoleFinder:
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
-        reciprocal = trigger.sense.code in self.lexicon.symmetric_codes and len(sources) > 1
+        reciprocal = trigger.sense.lemma in self.lexicon.mutual_predicates and len(sources) > 1
         if not targets and sources and not reciprocal:
             targets = self._place_as_target(trigger)
         if not targets and sources and not reciprocal:
