@@ -302,6 +302,9 @@ class ActorDictionary:
             else:
                 f.fail(k, f"unknown section {section!r}")
         self.max_words = max((len(key) for key in self._index), default=1)
+        # Every beginning of a key: a phrase that is not one cannot grow into a match, so
+        # longest_match stops at once on the ordinary words that make up most of a text.
+        self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
 
     def _read_roles(self, f: _File, v: yaml.Node, override: bool) -> None:
         for ck, cv in f.mapping(v, "roles"):
@@ -505,7 +508,7 @@ class ActorDictionary:
                 j += 1
                 continue
             pieces.extend(ps)
-            if len(pieces) > self.max_words:
+            if len(pieces) > self.max_words or tuple(p.lower() for p in pieces) not in self._prefixes:
                 break
             entry = self._get(pieces)
             if entry is not None:
