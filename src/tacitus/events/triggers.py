@@ -23,15 +23,11 @@ class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
-        self._triggering = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.intent_verbs | lexicon.appeal_verbs
 
     def may_hold_event(self, sentence: Span) -> bool:
-        """Cheap test before entity recognition: a predicate the lexicon knows, or an obligation
-        ("must") that a reporting verb turns into a demand. Plain "X said" sentences do not count."""
-        for tok in sentence:
-            if tok.lower_ in ("must", "should") or (g.is_verb(tok) and self._lemma(tok) in self._triggering):
-                return True
-        return False
+        """Before entity recognition: does the sentence hold a trigger at all? (Triggers need only
+        the parse; plain "X said" sentences and light verbs without an event noun do not count.)"""
+        return bool(self.triggers(sentence))
 
     def triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
