@@ -15,7 +15,8 @@ from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
                "subject", "reverse"}
-_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs")
+_LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
+              "answered_nouns", "attack_nouns")
 
 
 class LexiconError(ValueError):
@@ -54,6 +55,8 @@ class Lexicon:
     allegation_verbs: frozenset[str]
     transparent_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
+    answered_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
     mutual_predicates: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
@@ -227,6 +230,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         allegation_verbs=frozenset(base["allegation_verbs"]),
         transparent_verbs=frozenset(base["transparent_verbs"]),
         appeal_verbs=frozenset(base["appeal_verbs"]),
+        answered_nouns=frozenset(base["answered_nouns"]),
+        attack_nouns=frozenset(base["attack_nouns"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),

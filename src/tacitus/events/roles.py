@@ -16,17 +16,9 @@ from tacitus.events.lexicon import Lexicon
 from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
-_CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "criticism", "statement", "demand", "call",
-                "remark", "comment", "assertion", "suggestion", "threat", "ultimatum", "proposal", "offer", "request"}
-_ACT_NOUNS = {"arrest", "detention", "expulsion", "attack", "decision", "move", "sanction", "measure", "shelling",
-              "strike", "raid", "seizure", "closure", "ban", "annexation", "invasion", "occupation", "killing", "execution"}
-# Nouns of attacks whose modifiers or "by" phrase name the attacker.
-_ATTACK_NOUNS = {"attack", "strike", "airstrike", "shelling", "bombing", "raid", "offensive", "assault", "fire",
-                 "bombardment", "ambush", "crossfire", "clash", "operation", "incursion"}
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 _STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
-
 
 
 
@@ -88,7 +80,7 @@ class RoleFinder:
         """A passive with no "by": the doer named in the attack it happened in ("were killed in
         Israeli tank shelling", "died in an air strike by government forces")."""
         for noun in g.prep_objects(verb, ("in", "during", "by")):
-            if noun.lemma_.lower() not in _ATTACK_NOUNS and noun.lower_ not in _ATTACK_NOUNS:
+            if noun.lemma_.lower() not in self.lexicon.attack_nouns and noun.lower_ not in self.lexicon.attack_nouns:
                 continue
             for candidate in [noun] + g.prep_objects(noun, ("by",)):
                 actors = self.coref.actors(candidate, memory, sentence_index)
@@ -194,7 +186,7 @@ class RoleFinder:
         """ "Belarus rejected the accusations": the target is whoever made them, found among the
         earlier events that concern the source."""
         obj = g.object_of(trigger.verb)
-        if obj is None or obj.lemma_.lower() not in _CLAIM_NOUNS | _ACT_NOUNS or not source.country:
+        if obj is None or obj.lemma_.lower() not in self.lexicon.answered_nouns or not source.country:
             return []
         for earlier in reversed(history[-12:]):
             parties = [earlier.reported_by, earlier.source, earlier.target]
