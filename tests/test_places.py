@@ -192,3 +192,22 @@ def test_scene_setting_phrase_yields_to_the_object_place(nlp, gaz):
 def test_dateline_with_hyphenated_name_is_not_cut_at_the_hyphen(gaz):
     dl = dateline("BOULOGNE-SUR-MER, France (AP) __ Two men were shot and wounded.", gaz)
     assert dl is None or dl.end - dl.start > len("BOULOGNE")
+
+
+def test_the_only_place_of_the_sentence_is_the_scene_when_the_parse_links_none(nlp, gaz):
+    # the parse hangs "in the West Bank" off the relative clause, far from "shot"; as in GDELT, the
+    # sentence's one place is where the event happened
+    text = ("Israeli troops on Saturday shot dead two Palestinians, including a 10-year-old boy who was "
+            "killed after a stone-throwing clash in the West Bank.")
+    assert _loc_text(nlp, gaz, text, "shot") == "West Bank"
+
+
+def test_a_place_that_only_modifies_a_noun_or_names_a_destination_is_no_scene(nlp, gaz):
+    assert _loc_text(nlp, gaz, "Two suicide attacks against Iraq's police force killed 19 people on Monday.", "killed") is None
+    assert _loc_text(nlp, gaz, "Three U.S. soldiers were killed on Monday.", "killed") is None
+    assert _loc_text(nlp, gaz, "Thousands fled to Jordan on Monday as troops attacked.", "attacked") is None
+
+
+def test_two_unlinked_places_give_no_location(nlp, gaz):
+    text = "The bombs detonated as talks between the two sides resumed, with delegations meeting both in Bogota and in Caracas."
+    assert _loc_text(nlp, gaz, text, "detonated") is None

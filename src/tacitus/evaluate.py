@@ -110,7 +110,8 @@ class Report:
             acc, macro = self.group_scores()
             parts.append(f"group_acc={acc:.3f} group_macro_f1={macro:.3f}")
         if self.locations:
-            parts.append(f"loc_exact={self.locations['loc_exact']:.3f} loc_precision={self.locations['loc_precision']:.3f}")
+            parts.append(f"loc_exact={self.locations['loc_exact']:.3f} loc_precision={self.locations['loc_precision']:.3f} "
+                         f"loc_precision_all={self.locations['loc_precision_all']:.3f}")
         parts.append(f"n={self.n}")
         return "EVAL " + " ".join(parts)
 

@@ -852,7 +852,8 @@ def event_location(
     its objects ("arrested ... in Vladivostok", "shelled positions near the village of Sotk") first;
     then a place elsewhere in the clause attached locatively (to the subject or object); then a place
     on the verb that governs the trigger's clause. The best place scoring at least MIN_SCORE wins;
-    with none, the dateline; else None. Places overlapping `governments` (actor mentions such as
+    with none, the sentence's only place that can be a scene (`_sole_scene`); else the dateline; else
+    None. Places overlapping `governments` (actor mentions such as
     "Moscow said") are never locations, nor are places that are the subject, agent or possessor of a
     verb or noun.
     """
@@ -883,9 +884,32 @@ def event_location(
             best = (sc, p)
     if best is not None and best[0] >= MIN_SCORE:
         return best[1]
+    sole = _sole_scene(usable)
+    if sole is not None:
+        return sole
     if dateline is not None:
         return dateline
     return None
+
+
+# A place only modifying a noun ("U.S. soldiers", "Iraq's police"), naming where someone went or came
+# from ("fled to Jordan") or standing for a party ("held by Israel", "a war with Iran") is no scene.
+_NOT_SCENE_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+_NOT_SCENE_PREPS = {"to", "from", "into", "toward", "towards", "by", "with", "for", "against", "like", "than",
+                    "about", "as"}
+
+
+def _sole_scene(usable: list[tuple[Place, Token]]) -> Place | None:
+    """GDELT's convention when the parse links no place to the trigger: the one place of the sentence
+    that can be a scene is where it happened; with two or more candidates there is no telling which.
+    Only gazetteer places qualify: an unknown capitalised name so far from the trigger is as often a
+    person or a tournament."""
+    scenes = [(p, tok) for p, tok in usable
+              if tok.dep_ not in _NOT_SCENE_DEPS
+              and not (tok.dep_ == "pobj" and tok.head.lower_ in _NOT_SCENE_PREPS)]
+    if len(scenes) != 1 or scenes[0][0].feature == "unresolved":
+        return None
+    return scenes[0][0]
 
 
 # --------------------------------------------------------------------------------------------------
