@@ -202,3 +202,27 @@ def test_allies_attacking_together_are_not_each_others_targets(code):
     assert code("Iranian-backed militias and Syrian forces stormed the town.") == []
     met = code("The US, Russia, and Switzerland met yesterday.")
     assert len({(e.source.code, e.target.code) for e in met}) == 6
+
+
+def test_counted_or_described_people_of_a_nation_are_its_civilians(code):
+    assert ("ISRMIL", "173", "PSECVL") in triples(code("Israeli soldiers arrested more than 100 Palestinians on Saturday."))
+    assert ("GHAGOV", "174", "LBRCVL") in triples(code("Ghanaian authorities have deported 168 Liberians."))
+    assert ("USACOP", "182", "MEXCVL") in triples(code("U.S. border patrol agents abused illegal Mexican immigrants."))
+    # the nation itself, with the definite article
+    assert ("RUS", "166", "JPNGOV") in triples(code("The Russians expelled two Japanese diplomats."))
+
+
+def test_an_ethnic_population_belongs_where_it_lives(code):
+    # "ethnic Albanians" are not Albania; "in Serbia" says whose civilians they are
+    assert ("SRBMIL", "190", "SRBCVL") in triples(code("Serb forces killed three ethnic Albanians in Serbia on Friday."))
+
+
+def test_a_people_named_by_a_demonym_and_an_unknown_plural(code):
+    events = code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.")
+    assert [(e.source.code, e.cameo.code) for e in events] == [("IRQCVL", "141")]
+
+
+def test_a_demonym_qualifies_both_conjoined_nouns_and_weapons_stand_for_the_military(code):
+    events = code("Israeli helicopters and tanks shelled positions of the Palestinian security forces.")
+    assert [e.source.code for e in events] == ["ISRMIL"]  # one event, not one per weapon
+    assert ("RUSMIL", "190", "AFGCVL") in triples(code("Russian aircraft killed 46 Afghan civilians in an attack on a village."))

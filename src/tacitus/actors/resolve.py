@@ -97,12 +97,32 @@ def _leading_country(entries: list[tuple[ActorEntry, list[Token]]]) -> ActorEntr
     return None
 
 
-def _ethnic(entry: ActorEntry, tokens: list[Token]) -> ActorEntry | None:
+def _ethnic(entry: ActorEntry, tokens: list[Token]) -> bool:
     """ "ethnic Albanians", "ethnic Turks": a population, not the state of that name."""
     first = tokens[0] if tokens else None
-    if entry.kind == "demonym" and first is not None and first.i > 0 and first.nbor(-1).lower_ == "ethnic":
-        return None
-    return entry
+    return entry.kind == "demonym" and first is not None and first.i > 0 and first.nbor(-1).lower_ == "ethnic"
+
+
+def _people_of(entry: ActorEntry, tokens: list[Token], head: Token) -> bool:
+    """ "more than 100 Palestinians", "168 Liberians", "young Algerians", "thousands of Nigerians":
+    people of a nation counted or described are its civilians; "the Russians" is the nation itself."""
+    if entry.kind != "demonym" or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if head not in tokens:  # "Iraqi Kurds", "Syrian Druze": a people named by an unknown plural name
+        return head.tag_ == "NNPS" and all(t.dep_ in ("amod", "compound") and t.head == head for t in tokens)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    described = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _DESCRIBING
+                    or (c.dep_ in ("amod", "compound") and c.is_lower and c not in tokens)
+                    for c in head.children)
+    counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_HEADS
+    return described or counted
+
+
+# "Young Algerians" at the start of a sentence comes out as a capitalised compound
+_DESCRIBING = {"young", "elderly", "angry", "ordinary", "local", "unarmed", "innocent", "many", "several", "some"}
+# "thousands of Nigerians", "hundreds of ethnic Turks"
+QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "millions", "number", "group", "groups", "crowd"}
 
 
 def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str) -> ActorRef | None:
@@ -114,9 +134,13 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         # "the Russian-led alliance" → RUS; "Vietnamese-led forces" → VNMMIL (the head's own role)
         head_role = next((e for e, toks in entries if e.kind == "role" and head in toks), None)
         return _ref(text, leader.country, head_role.agents if head_role else (), "dictionary")
-    entries = [(e, toks) for e, toks in entries if _ethnic(e, toks) is not None]
-    if not entries:
-        return None
+    if any(_ethnic(e, toks) for e, toks in entries):
+        # a population: its country is where it lives ("ethnic Albanians in Serbia"), left to the owner
+        entries = [(e, toks) for e, toks in entries if not _ethnic(e, toks)]
+        if not entries:
+            return _ref(text, "", ("CVL",), "role")
+    if len(entries) == 1 and _people_of(entries[0][0], entries[0][1], head):
+        return _ref(text, entries[0][0].country, ("CVL",), "dictionary")
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]
@@ -170,6 +194,10 @@ class PhraseResolver:
         entries = match_entries(self.dictionary, tokens)
         text, start, end = _span_text(tokens)
         actor = combine(entries, head, text)
+        if actor is not None and not actor.country and actor.agents:
+            shared = self._shared_modifier_country(head)
+            if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
+                actor = _ref(text, shared, actor.agents, "dictionary")
         if (actor is None or not actor.country) and depth < 3:
             owner = self._owner(head, depth, actor)
             if owner is not None and any(e.kind in ("organisation", "igo") for e in owner.entries):
@@ -185,6 +213,17 @@ class PhraseResolver:
         is_person = head.ent_type_ == "PERSON" or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _shared_modifier_country(self, head: Token) -> str:
+        """The country of a demonym modifying the first of two conjoined bare nouns ("Israeli
+        helicopters and tanks"), or ""; a conjunct with its own determiner or modifiers is apart."""
+        first = head.head
+        if head.dep_ != "conj" or first.pos_ not in ("NOUN", "PROPN") or any(
+                c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.lefts):
+            return ""
+        mods = [c for c in first.lefts if c.dep_ in ("amod", "compound")]
+        countries = [e for e, _ in match_entries(self.dictionary, mods) if e.kind == "demonym"]
+        return countries[0].country if len(countries) == 1 else ""
 
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
         # "a court in Guyana", "police in Kenya": a local institution belongs to the place; an embassy

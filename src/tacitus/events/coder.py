@@ -82,6 +82,7 @@ class EventCoder:
             elif trigger.noun is not None:
                 pairs += [(t, s) for s, t in pairs]  # "held talks with": both sides talked
         events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()  # "Israeli helicopters and tanks shelled ...": one event
         coded = [(s, t, code) for s, t in pairs]
         if trigger.sense.reverse:  # "hosted X": X visited
             coded += [(t, s, trigger.sense.reverse) for s, t in pairs]
@@ -92,6 +93,9 @@ class EventCoder:
                 continue
             if source.country and source.country == target.country and not (source.agents or target.agents):
                 continue
+            if source.code and (source.code, target.code, pair_code) in seen:
+                continue
+            seen.add((source.code, target.code, pair_code))
             events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, pair_code,
                                       rule, modality, frame, reporter, subject, target_head))
         return events
