@@ -226,3 +226,17 @@ def test_a_demonym_qualifies_both_conjoined_nouns_and_weapons_stand_for_the_mili
     events = code("Israeli helicopters and tanks shelled positions of the Palestinian security forces.")
     assert [e.source.code for e in events] == ["ISRMIL"]  # one event, not one per weapon
     assert ("RUSMIL", "190", "AFGCVL") in triples(code("Russian aircraft killed 46 Afghan civilians in an attack on a village."))
+
+
+def test_a_country_subject_of_held_is_not_a_country_held_territory(code):
+    # "Russia held talks" must not be read as "Russia-held"
+    assert {("RUS", "046", "CHN"), ("CHN", "046", "RUS")} <= triples(code("Russia held talks with China."))
+    # ... while "the Russian-held town" is not Russia
+    assert not any(e.target.country == "RUS" for e in code("Rebels attacked the Russian-held town."))
+
+
+def test_joint_exercises_are_military_cooperation_and_agreeing_to_them_an_intention(code):
+    assert ("RUS", "062", "CHN") in triples(code("Russia held joint exercises with China."))
+    assert ("CHN", "150", "TWN") in triples(code("China held military exercises near Taiwan."))
+    events = code("Jordan and Britain have agreed to undertake joint military exercises this month.")
+    assert triples(events) == {("JOR", "0312", "GBR"), ("GBR", "0312", "JOR")}

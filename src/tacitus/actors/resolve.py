@@ -63,6 +63,9 @@ def _loosely_linked(tokens: list[Token]) -> bool:
     doc = last.doc
     nxt = [doc[i] for i in range(last.i + 1, min(last.i + 3, len(doc)))]
     words = [t.lower_.lstrip("-") for t in nxt]
+    if words and words[0] in _LOOSE_LINKS and nxt[0].pos_ in ("VERB", "AUX") and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head == nxt[0] for t in tokens):
+        return False  # "Russia held talks": the name is the subject of the verb, not "Russia-held"
     return bool(words) and (words[0] in _LOOSE_LINKS or (words[0] == "" and len(words) > 1 and words[1] in _LOOSE_LINKS))
 
 

@@ -105,7 +105,9 @@ class TriggerFinder:
         for noun in [obj] + list(obj.conjuncts):
             key = noun.lemma_.lower()
             compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
-            sense = self.lexicon.nouns.get(f"{compound} {key}".strip()) or self.lexicon.nouns.get(key)
+            modified = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod"))  # "joint military exercises"
+            sense = next((self.lexicon.nouns[k] for k in (f"{modified} {key}", f"{compound} {key}", key)
+                          if k.strip() == k and k in self.lexicon.nouns), None)
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
