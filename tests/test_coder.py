@@ -240,3 +240,16 @@ def test_joint_exercises_are_military_cooperation_and_agreeing_to_them_an_intent
     assert ("CHN", "150", "TWN") in triples(code("China held military exercises near Taiwan."))
     events = code("Jordan and Britain have agreed to undertake joint military exercises this month.")
     assert triples(events) == {("JOR", "0312", "GBR"), ("GBR", "0312", "JOR")}
+
+
+def test_a_protest_is_against_whom_its_purpose_clause_names(code):
+    events = code("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision to send them back.")
+    assert ("CVL", "142", "SWE") in triples(events)
+    events = code("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a 24-hour hunger strike in prison "
+                  "on Sunday in protest against the widespread human rights violations by Algerian security forces.")
+    assert ("DZAHRI", "142", "DZACOP") in triples(events)  # a hunger strike, not an air strike
+
+
+def test_a_stance_participle_is_not_a_passive(code):
+    events = code("Israel is opposed to French mediation in peace negotiations with Syria, a close aide said.")
+    assert ("ISR", "120", "FRA") in triples(events)

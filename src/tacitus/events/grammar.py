@@ -48,8 +48,15 @@ def lemma_candidates(token: Token) -> list[str]:
     return list(seen)
 
 
+# Participles that describe a stance, not something done to the subject: "Israel is opposed to ..."
+STATIVE_PARTICIPLES = {"opposed", "committed", "dedicated", "devoted", "resolved"}
+
+
 def is_passive(verb: Token) -> bool:
-    """Passive voice, including a participle with a "by" phrase ("Assad, supported by Russia")."""
+    """Passive voice, including a participle with a "by" phrase ("Assad, supported by Russia"); a
+    stance participle without "by" is not ("Israel is opposed to French mediation": Israel opposes)."""
+    if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
 
@@ -71,7 +78,7 @@ def subject_of(verb: Token) -> Token | None:
     came_by_xcomp = False
     while seen < 6:
         seen += 1
-        subj = nearest_child(current, "nsubj", "csubj") if not is_passive(current) else child(current, "agent")
+        subj = nearest_child(current, "nsubj", "csubj", "nsubjpass") if not is_passive(current) else child(current, "agent")
         if subj is not None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")

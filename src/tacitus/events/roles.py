@@ -148,7 +148,8 @@ class RoleFinder:
         for head in heads:
             if _own_possession(head):
                 continue  # "withdrew its troops": the subject's own forces are not a target
-            for candidate in [head] + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
+            owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
+            for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if any(a.country for a in actors):
                     return actors, candidate
@@ -173,6 +174,8 @@ class RoleFinder:
                 heads.append(subj)
         if trigger.sense.code.startswith("13"):
             heads.extend(g.condition_subjects(verb))
+        if trigger.sense.code.startswith("14"):
+            heads.extend(_protested(verb, trigger.noun))
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
         for anchor in (verb, obj):
             if anchor is not None:
@@ -269,6 +272,34 @@ def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], s
             return ActorRef(actor.text, target.country + "".join(actor.agents), target.country, list(actor.agents),
                             actor.start, actor.end, "same-side")
     return actor
+
+
+# Verbs of a protest's purpose clause: "began a hunger strike to protest Sweden's decision"
+_PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "oppose", "condemn", "urge", "seek", "call", "show"}
+
+
+def _protested(verb: Token, noun: Token | None) -> list[Token]:
+    """Whom a protest is against when the protest verb names nobody: the object of its purpose clause
+    ("to protest President Assad's failure", "to demand reforms by Suharto's government") or of "in
+    protest against/at" — the candidates' owners and "by" phrases are tried in turn by the caller."""
+    heads: list[Token] = []
+    for anchor in (verb, noun):
+        if anchor is None:
+            continue
+        for clause in anchor.children:
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _PURPOSE_VERBS:
+                obj = g.object_of(clause)
+                objects = [obj] if obj is not None else []
+                objects += g.prep_objects(clause, ("against", "at", "over", "for", "on"))
+                for o in objects:
+                    heads.append(o)
+                    heads.extend(g.prep_objects(o, ("by", "of", "from")))
+        for pobj in g.prep_objects(anchor, ("in",)):
+            if pobj.lemma_.lower() == "protest":
+                for o in g.prep_objects(pobj, ("against", "at", "over", "of")):
+                    heads.append(o)
+                    heads.extend(g.prep_objects(o, ("by", "of", "from")))
+    return heads
 
 
 def _own_possession(head: Token) -> bool:

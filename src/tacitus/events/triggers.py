@@ -104,10 +104,11 @@ class TriggerFinder:
         out = []
         for noun in [obj] + list(obj.conjuncts):
             key = noun.lemma_.lower()
-            compound = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound")
-            modified = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod"))  # "joint military exercises"
-            sense = next((self.lexicon.nouns[k] for k in (f"{modified} {key}", f"{compound} {key}", key)
-                          if k.strip() == k and k in self.lexicon.nouns), None)
+            # the longest run of modifiers next to the noun that names an event noun: "joint military
+            # exercises", "a 24-hour hunger strike" (→ "hunger strike", not the air "strike")
+            mods = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")]
+            keys = [" ".join(mods[i:] + [key]) for i in range(len(mods))] + [key]
+            sense = next((self.lexicon.nouns[k] for k in keys if k in self.lexicon.nouns), None)
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
