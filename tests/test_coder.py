@@ -253,3 +253,19 @@ def test_a_protest_is_against_whom_its_purpose_clause_names(code):
 def test_a_stance_participle_is_not_a_passive(code):
     events = code("Israel is opposed to French mediation in peace negotiations with Syria, a close aide said.")
     assert ("ISR", "120", "FRA") in triples(events)
+
+
+def test_a_participle_describing_a_noun_is_no_act_and_invasions_are_coded(code):
+    events = code("Israel today mounted its long-threatened invasion of South Lebanon, ploughing through the United Nations lines.")
+    assert triples(events) == {("ISR", "192", "LBN")}  # no threat from "long-threatened"
+
+
+def test_seized_from_names_the_target_and_a_place_on_the_object_stands_for_it(code):
+    events = code("Palestinian police in Jericho confiscated weapons and explosives from Palestinian armed groups.")
+    assert ("PSECOP", "171", "PSEREB") in triples(events)
+    assert ("ISR", "154", "LBN") in triples(code("Israel has strengthened its forces in Lebanon."))
+
+
+def test_were_engaged_in_is_something_the_subject_does(code):
+    events = code("Serb forces were engaged in ethnic cleansing against the Albanian population of the province.")
+    assert ("SRBMIL", "203", "ALBCVL") in triples(events)

@@ -49,7 +49,7 @@ def lemma_candidates(token: Token) -> list[str]:
 
 
 # Participles that describe a stance, not something done to the subject: "Israel is opposed to ..."
-STATIVE_PARTICIPLES = {"opposed", "committed", "dedicated", "devoted", "resolved"}
+STATIVE_PARTICIPLES = {"opposed", "committed", "dedicated", "devoted", "resolved", "engaged"}
 
 
 def is_passive(verb: Token) -> bool:

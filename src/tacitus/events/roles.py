@@ -183,6 +183,7 @@ class RoleFinder:
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
+        heads.extend(g.prep_objects(verb, ("from",)))  # "confiscated weapons from armed groups"
         return heads
 
     def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
@@ -227,7 +228,9 @@ class RoleFinder:
     def _place_as_target(self, trigger: Trigger) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in
         PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
-        anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else [])
+        obj = g.object_of(trigger.verb) if trigger.noun is None else None
+        # "strengthened its forces in Lebanon", "suspended aid deliveries in Baghdad"
+        anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else []) + ([obj] if obj is not None else [])
         anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
@@ -290,7 +293,7 @@ def _protested(verb: Token, noun: Token | None) -> list[Token]:
             if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _PURPOSE_VERBS:
                 obj = g.object_of(clause)
                 objects = [obj] if obj is not None else []
-                objects += g.prep_objects(clause, ("against", "at", "over", "for", "on"))
+                objects += g.prep_objects(clause, ("against", "at", "over", "for", "on", "from"))
                 for o in objects:
                     heads.append(o)
                     heads.extend(g.prep_objects(o, ("by", "of", "from")))

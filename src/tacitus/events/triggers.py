@@ -32,8 +32,8 @@ class TriggerFinder:
     def triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for tok in sentence:
-            if not g.is_verb(tok):
-                continue
+            if not g.is_verb(tok) or tok.dep_ in ("amod", "compound"):
+                continue  # "its long-threatened invasion": a participle describing a noun is no act
             lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
             if sense is None and lemma in self.lexicon.light_verbs:
