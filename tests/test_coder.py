@@ -269,3 +269,15 @@ def test_seized_from_names_the_target_and_a_place_on_the_object_stands_for_it(co
 def test_were_engaged_in_is_something_the_subject_does(code):
     events = code("Serb forces were engaged in ethnic cleansing against the Albanian population of the province.")
     assert ("SRBMIL", "203", "ALBCVL") in triples(events)
+
+
+def test_sentences_the_small_model_misparses(code):
+    # "imprisoned" comes out as the root with "civilians" its subject: a reduced relative clause
+    events = code("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.")
+    assert triples(events) == {("RUSGOV", "0841", "CVL")}
+    # "donated" hangs off "groups" as a participle in a sentence with no finite verb of its own
+    events = code("Doctors from two American aid groups donated and personally delivered goods to Baghdad University Medical School.")
+    assert ("USAHLH", "070", "IRQEDU") in triples(events)
+    # the participle states the content of the declaration its subject issued
+    events = code("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government provide information.")
+    assert ("TURREB", "100", "TURGOV") in triples(events)

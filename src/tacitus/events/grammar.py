@@ -58,7 +58,27 @@ def is_passive(verb: Token) -> bool:
     if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or reduced_relative_root(verb)
+
+
+def reduced_relative_root(verb: Token) -> bool:
+    """ "The civilians imprisoned for acting against Moscow were released by Putin": the small model
+    makes "imprisoned" the root with "civilians" its subject and "were released" a conjunct. A root
+    participle whose conjunct is a passive joined by no "and" or comma is a reduced relative clause:
+    the "subject" is what the participle was done to."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or verb.lower_ != verb.text.lower() or child(verb, "nsubj") is None:
+        return False
+    for conj in verb.children:
+        if conj.dep_ == "conj" and any(c.dep_ == "auxpass" for c in conj.children):
+            between = verb.doc[verb.i + 1:conj.i]
+            return not any(t.dep_ == "cc" or t.text in (",", ";") for t in between if t.head == verb or t.head == conj)
+    return False
+
+
+def reduced_relative_patient(verb: Token) -> Token | None:
+    """The noun a reduced relative root was done to, for the root itself or for its passive conjunct."""
+    root = verb if reduced_relative_root(verb) else (verb.head if verb.dep_ == "conj" and reduced_relative_root(verb.head) else None)
+    return child(root, "nsubj") if root is not None else None
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -99,8 +119,34 @@ def subject_of(verb: Token) -> Token | None:
                 and current.head.dep_ in ("ROOT", "nsubj")):
             # Misparse: "The FSB secret service announced ..." → "announced" hangs off "service".
             return current.head
+        if is_statement_content(current):
+            current = current.head.head  # "X issued a declaration demanding ...": X demands
+            continue
         return None
     return None
+
+
+# Nouns of statements whose "-ing" participle states their content: "a declaration demanding ..."
+_STATEMENT_NOUNS = {"declaration", "statement", "letter", "resolution", "communique", "message", "note", "appeal",
+                    "petition", "memorandum", "motion"}
+
+
+def is_statement_content(verb: Token) -> bool:
+    """ "issued a declaration demanding that ...": the participle is what the statement's author does."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.lemma_.lower() in _STATEMENT_NOUNS
+            and noun.dep_ in ("dobj", "obj") and is_verb(noun.head))
+
+
+def _main_verb_misparsed_as_participle(verb: Token) -> bool:
+    """ "Doctors from two American aid groups donated and delivered goods ...": the small model makes
+    the sentence a noun phrase with "donated" hanging off "groups"; with no finite verb elsewhere,
+    the participle is the sentence's verb."""
+    sent = verb.sent
+    if sent.root.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    own = {t.i for t in verb.subtree}
+    return not any(t.tag_ in _FINITE_TAGS for t in sent if t.i not in own)
 
 
 def passive_target(verb: Token) -> Token | None:
@@ -109,7 +155,8 @@ def passive_target(verb: Token) -> Token | None:
 
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
-    obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None)
+    obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None) or (
+        reduced_relative_patient(verb) if is_passive(verb) else None)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
 
@@ -229,8 +276,10 @@ def is_modifier_participle(verb: Token) -> bool:
     """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
     noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or verb.head.dep_ in ("ROOT", "nsubj"):
-        return False
+        return False  # (on the subject it may be the misparsed main verb; "were released" below is not)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if is_statement_content(verb) or _main_verb_misparsed_as_participle(verb):
         return False
     # "Russia, which has peacekeepers ..., called on both sides": the sentence's own verb, misparsed
     # as a participle on the object of the relative clause before it.
