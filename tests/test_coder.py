@@ -281,3 +281,19 @@ def test_sentences_the_small_model_misparses(code):
     # the participle states the content of the declaration its subject issued
     events = code("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government provide information.")
     assert ("TURREB", "100", "TURGOV") in triples(events)
+
+
+def test_the_attacker_named_in_a_misparsed_attack_noun(code):
+    # "in Israeli tank shelling" comes out as "in Israeli tank" + a "shelling" clause
+    events = code("Four children and a man were killed in Israeli tank shelling in the east of the Gaza Strip on Friday evening, medics said.")
+    assert ("ISRMIL", "190", "CVL") in triples(events)
+
+
+def test_a_capital_naming_an_event_is_a_place_not_a_government(code):
+    assert ("USAGOV", "042", "CHN") in triples(code("The US leader prepared to attend the Beijing Olympics."))
+    assert ("RUSGOV", "166", "JPNGOV") in triples(code("Moscow expelled two Japanese diplomats."))
+
+
+def test_inspectors_wanting_to_examine_is_an_intended_investigation(code):
+    events = code("The United Nations inspectors want to re-examine the refineries in Iran")
+    assert ("IGOUNO", "090", "IRN") in triples(events)

@@ -164,6 +164,8 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         country = countries[0]
         agents = role.agents if role else ()
         if not agents and country.kind == "capital" and len(entries) == 1:
+            if head not in entries[0][1]:
+                return _ref(text, country.country, (), "dictionary")  # "the Beijing Olympics": a place's name
             agents = country.agents or ("GOV",)
             return _ref(text, country.country, agents, "metonym")
         return _ref(text, country.country, agents, "dictionary")

@@ -81,7 +81,10 @@ class RoleFinder:
         Israeli tank shelling", "died in an air strike by government forces")."""
         for noun in g.prep_objects(verb, ("in", "during", "by")):
             if noun.lemma_.lower() not in self.lexicon.attack_nouns and noun.lower_ not in self.lexicon.attack_nouns:
-                continue
+                # "killed in Israeli tank shelling" parsed as "in Israeli tank" + a "shelling" clause
+                after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+                if after is None or after.head != verb or after.lower_ not in self.lexicon.attack_nouns:
+                    continue
             for candidate in [noun] + g.prep_objects(noun, ("by",)):
                 actors = self.coref.actors(candidate, memory, sentence_index)
                 if any(a.country or a.agents for a in actors):
