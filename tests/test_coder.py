@@ -297,3 +297,9 @@ def test_a_capital_naming_an_event_is_a_place_not_a_government(code):
 def test_inspectors_wanting_to_examine_is_an_intended_investigation(code):
     events = code("The United Nations inspectors want to re-examine the refineries in Iran")
     assert ("IGOUNO", "090", "IRN") in triples(events)
+
+
+def test_a_capital_where_someone_arrives_is_a_place_but_a_recipient_is_its_government(code):
+    events = code("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.")
+    assert ("IRQGOV", "042", "JOR") in triples(events)
+    assert ("RUSGOV",) == tuple({e.target.code for e in code("The Polish ministry sent a protest note to Moscow.")})

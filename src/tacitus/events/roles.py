@@ -154,6 +154,8 @@ class RoleFinder:
             owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
             for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
+                    actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place
                 if any(a.country for a in actors):
                     return actors, candidate
                 if actors and not role_only[0]:
