@@ -286,7 +286,7 @@ def test_sentences_the_small_model_misparses(code):
 def test_the_attacker_named_in_a_misparsed_attack_noun(code):
     # "in Israeli tank shelling" comes out as "in Israeli tank" + a "shelling" clause
     events = code("Four children and a man were killed in Israeli tank shelling in the east of the Gaza Strip on Friday evening, medics said.")
-    assert ("ISRMIL", "190", "CVL") in triples(events)
+    assert ("ISRMIL", "190", "PSECVL") in triples(events)
 
 
 def test_a_capital_naming_an_event_is_a_place_not_a_government(code):
@@ -303,3 +303,11 @@ def test_a_capital_where_someone_arrives_is_a_place_but_a_recipient_is_its_gover
     events = code("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.")
     assert ("IRQGOV", "042", "JOR") in triples(events)
     assert ("RUSGOV",) == tuple({e.target.code for e in code("The Polish ministry sent a protest note to Moscow.")})
+
+
+def test_civilians_of_no_stated_nationality_are_of_the_country_where_they_were_hit(code):
+    events = code("Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv.")
+    assert ("PSEMIL", "190", "ISRCVL") in triples(events)
+    assert ("SRBMIL", "190", "SRBCVL") in triples(code("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday."))
+    # no place, no country: the civilians stay unknown
+    assert {e.target.code for e in code("Syrian rebels killed three villagers on Monday.")} == {"CVL"}

@@ -56,6 +56,11 @@ class RoleFinder:
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if trigger.sense.code[:2] in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
+        if any(_stateless_people(a) for a in sources + targets):
+            place = self._place_as_target(trigger, within_event=True)  # "23 people were killed in Tel Aviv"
+            if place:
+                sources = [_of_place(a, place[0]) for a in sources]
+                targets = [_of_place(a, place[0]) for a in targets]
         sources, targets = _domestic(sources), _domestic(targets, sources)
         sources = _domestic(sources, targets)
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
@@ -230,15 +235,20 @@ class RoleFinder:
             return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
         return []
 
-    def _place_as_target(self, trigger: Trigger) -> list[ActorRef]:
+    def _place_as_target(self, trigger: Trigger, within_event: bool = False) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in
-        PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE)."""
+        PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE).
+        `within_event` also reads places of the event's own circumstances ("killed in a gunbattle in
+        southern Serbia", "killed ... when they blew themselves up in Tel Aviv"), for whose civilians
+        were hit, not for a target."""
         obj = g.object_of(trigger.verb) if trigger.noun is None else None
         # "strengthened its forces in Lebanon", "suspended aid deliveries in Baghdad"
         anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else []) + ([obj] if obj is not None else [])
-        anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
+        anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp" or (within_event and c.dep_ == "advcl")]
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
+        if within_event:
+            anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("in", "during")) if p.pos_ == "NOUN"]
         for anchor in anchors:
             for pobj in g.prep_objects(anchor, ("in", "at", "to")):
                 if pobj.pos_ == "NOUN":
@@ -308,6 +318,18 @@ def _protested(verb: Token, noun: Token | None) -> list[Token]:
                     heads.append(o)
                     heads.extend(g.prep_objects(o, ("by", "of", "from")))
     return heads
+
+
+def _stateless_people(actor: ActorRef) -> bool:
+    return not actor.country and actor.agents == ["CVL"]
+
+
+def _of_place(actor: ActorRef, place: ActorRef) -> ActorRef:
+    """Civilians of no stated nationality are taken to be of the country where the event happened, as
+    PETRARCH and ICEWS do; `resolved_by` says so."""
+    if not _stateless_people(actor):
+        return actor
+    return ActorRef(actor.text, place.country + "CVL", place.country, ["CVL"], actor.start, actor.end, "place")
 
 
 def _own_possession(head: Token) -> bool:
