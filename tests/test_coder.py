@@ -311,3 +311,18 @@ def test_civilians_of_no_stated_nationality_are_of_the_country_where_they_were_h
     assert ("SRBMIL", "190", "SRBCVL") in triples(code("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday."))
     # no place, no country: the civilians stay unknown
     assert {e.target.code for e in code("Syrian rebels killed three villagers on Monday.")} == {"CVL"}
+
+
+def test_mandative_subjunctive_and_content_of_a_call_did_not_happen(code):
+    events = code("The International Labor Office reiterated its demand today that Israel ease restrictions on Palestinian workers.")
+    assert [e.cameo.root for e in events] == ["10"]  # the demand; the easing did not happen
+    assert ("USA", "100", "PRK") in triples(code("The United States on Thursday demanded that North Korea forsake its nuclear program."))
+    events = code("The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed in East Timor.")
+    assert not any(e.cameo.root == "15" for e in events)  # nobody deployed
+
+
+def test_a_condition_about_no_actor_makes_no_threat(code):
+    events = code("Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert not any(e.cameo.root == "13" for e in events)
+    events = code("Nigeria announced that it will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei arranged a ceasefire.")
+    assert [e.cameo.code for e in events] == ["130"]

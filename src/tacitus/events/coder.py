@@ -72,8 +72,10 @@ class EventCoder:
             code = self.lexicon.intent_code(code)
             rule += ".intent"
             condition = g.condition_mark(verb)
-            if (condition == "unless" or (condition == "if" and code[:2] >= "10")) and not code.startswith("13"):
-                code, rule = "130", rule + ".conditional"  # "will withdraw unless ...": a threat
+            put_to = [s for s in g.condition_subjects(verb) if self.roles.coref.resolver.resolve(s) is not None]
+            # "will withdraw unless X ...": a threat to X; "will not accept refugees if war starts" is none
+            if put_to and (condition == "unless" or (condition == "if" and code[:2] >= "10")) and not code.startswith("13"):
+                code, rule = "130", rule + ".conditional"
         reporter = self.roles.reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
         if trigger.sense.lemma in self.lexicon.mutual_predicates:

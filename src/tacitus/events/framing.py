@@ -73,8 +73,10 @@ class Framer:
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
-            if relation == "content":
-                frame.suppressed = True  # "demanded an admission that forces murdered ...": the noun's content
+            if relation == "content" or (relation == "acl" and lemma in self.lexicon.answered_nouns):
+                # "demanded an admission that forces murdered ...", "rejected a call for its forces to be
+                # deployed": the noun's content did not happen
+                frame.suppressed = True
                 break
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event

@@ -287,8 +287,19 @@ def is_modifier_participle(verb: Token) -> bool:
 
 
 def is_demand_clause(clause: Token) -> bool:
-    """ "(that) Libya must hand over the suspects": a clause that states an obligation."""
-    return any(c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND for c in clause.children)
+    """ "(that) Libya must hand over the suspects": a clause that states an obligation; also the
+    mandative subjunctive "(demanded) that Israel ease restrictions" (a bare verb after a singular
+    subject, no auxiliary)."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND for c in clause.children):
+        return True
+    return is_subjunctive(clause)
+
+
+def is_subjunctive(clause: Token) -> bool:
+    subj = child(clause, "nsubj")
+    return (clause.tag_ == "VB" and subj is not None and subj.tag_ in ("NNP", "NN")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children))
 
 
 def modal_of(verb: Token) -> str:
@@ -302,6 +313,8 @@ def modal_of(verb: Token) -> str:
             return "hypothetical"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
             return "hypothetical"
+    if is_subjunctive(verb) and verb.dep_ == "ccomp":
+        return "demanded"  # "(demanded) that Israel ease restrictions"
     return ""
 
 
@@ -314,8 +327,9 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
     head = current.head
     if dep in ("xcomp", "ccomp", "advcl") and head is not current:
         return head, dep
-    if dep == "acl" and head is not current and head.pos_ == "NOUN" and current.tag_ == "VB":
-        return head, "acl"  # "permission to help": the infinitive is the noun's content
+    if dep in ("acl", "relcl") and head is not current and head.pos_ == "NOUN" and (
+            current.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
+        return head, "acl"  # "permission to help", "a call for its forces to be deployed": the noun's content
     if dep in ("ccomp", "acl") and head is not current and head.pos_ == "NOUN" and any(
             c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in current.children):
         return head, "content"  # "a claim that X attacked", "its demand that Israel ease ..."
