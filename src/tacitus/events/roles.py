@@ -178,6 +178,8 @@ class RoleFinder:
         if dative is not None:
             heads.append(g.child(dative, "pobj") or dative)
         comp = g.child(verb, "ccomp")
+        if trigger.noun is not None:
+            comp = g.child(trigger.noun, "acl", "ccomp") or comp  # "its demand that Israel ease ..."
         if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
             subj = g.child(comp, "nsubj", "nsubjpass")
             if subj is not None:

@@ -37,8 +37,10 @@ class TriggerFinder:
             lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
             if sense is None and lemma in self.lexicon.light_verbs:
-                found.extend(self._noun_triggers(tok))
-                continue
+                nouns = self._noun_triggers(tok)
+                found.extend(nouns)
+                if nouns or lemma not in self.lexicon.reporting_verbs:
+                    continue  # "reiterated its demand" is the demand; "reiterated that ..." reports
             if sense is not None:
                 found.append(Trigger(tok, sense))
             elif lemma in self.lexicon.reporting_verbs:
