@@ -326,3 +326,8 @@ def test_a_condition_about_no_actor_makes_no_threat(code):
     assert not any(e.cameo.root == "13" for e in events)
     events = code("Nigeria announced that it will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei arranged a ceasefire.")
     assert [e.cameo.code for e in events] == ["130"]
+
+
+def test_claiming_ones_own_act_is_claiming_responsibility(code):
+    assert triples(code("The US claimed that they had attacked Iraq")) == {("USA", "015", "IRQ")}
+    assert ("USA", "112", "IMGMUSISI") in triples(code("The US claimed that ISIL had attacked Iraq and taken the city of Mosul"))

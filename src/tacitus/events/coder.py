@@ -64,6 +64,9 @@ class EventCoder:
             return []
         code = trigger.sense.code
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
+        claimed = self._own_act_claimed(trigger, sources, targets, memory, sentence_index)
+        if claimed is not None:  # "The US claimed that they had attacked Iraq": claiming responsibility
+            code, targets, rule = "015", claimed, rule + ".own"
         modality = frame.modality
         if frame.refusal:
             code = self.lexicon.refusal_code(code) or code
@@ -101,6 +104,19 @@ class EventCoder:
             events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, pair_code,
                                       rule, modality, frame, reporter, subject, target_head))
         return events
+
+    def _own_act_claimed(self, trigger: Trigger, sources: list[ActorRef], targets: list[ActorRef],
+                         memory: ArticleActors, sentence_index: int) -> list[ActorRef] | None:
+        """An allegation whose accused is the claimer itself claims responsibility (CAMEO 015); its
+        target is whoever the claimed act was done to."""
+        if not trigger.sense.code.startswith("112") or trigger.sense.target != "clause" or not sources or not targets:
+            return None
+        if {t.country for t in targets} != {sources[0].country} or not sources[0].country:
+            return None
+        clause = g.child(trigger.verb, "ccomp")
+        obj = g.object_of(clause) if clause is not None else None
+        victims = self.roles.coref.actors(obj, memory, sentence_index) if obj is not None else []
+        return [v for v in victims if v.country and v.country != sources[0].country] or None
 
     def _event(self, article_id: str, sentence: Span, sentence_index: int, trigger: Trigger, source: ActorRef,
                target: ActorRef, code: str, rule: str, modality: str, frame: Framing, reporter: ActorRef | None,
