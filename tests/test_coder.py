@@ -331,3 +331,14 @@ def test_a_condition_about_no_actor_makes_no_threat(code):
 def test_claiming_ones_own_act_is_claiming_responsibility(code):
     assert triples(code("The US claimed that they had attacked Iraq")) == {("USA", "015", "IRQ")}
     assert ("USA", "112", "IMGMUSISI") in triples(code("The US claimed that ISIL had attacked Iraq and taken the city of Mosul"))
+
+
+def test_an_act_that_names_no_target_is_a_one_actor_event_but_an_unknown_target_is_partial(code, coder):
+    events = code("Former Socialist prime minister Andreas Papandreou demanded immediate elections.")
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [("GOV", "100", "")]
+    # "the convoy" is named but no actor the dictionaries know: dropped unless partial events are asked for
+    assert code("Rebels attacked the convoy.") == []
+    from tacitus.pipeline import Coder
+
+    partial = Coder(keep_partial=True).code_text("Rebels attacked the convoy.")
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in partial] == [("REB", "190", "")]

@@ -92,8 +92,8 @@ class EventCoder:
         if trigger.sense.reverse:  # "hosted X": X visited
             coded += [(t, s, trigger.sense.reverse) for s, t in pairs]
         for source, target, pair_code in coded:
-            if not self.keep_partial and not (source.code and target.code):
-                continue
+            if not self.keep_partial and not (source.code and (target.code or roles.target_absent)):
+                continue  # an actor named but unknown: partial; a target never named: a one-actor event
             if source.code and source.code == target.code:
                 continue
             if source.country and source.country == target.country and not (source.agents or target.agents):

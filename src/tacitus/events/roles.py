@@ -28,6 +28,8 @@ class Roles:
     targets: list[ActorRef]
     subject: Token | None  # the subject word the source came from, if any
     target_head: Token | None
+    target_absent: bool = False  # the act names no one it was done to ("rebels surrendered"), as
+                                 # opposed to naming someone the dictionaries do not know
 
 
 class RoleFinder:
@@ -66,7 +68,8 @@ class RoleFinder:
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
-        return Roles(sources, targets, subject, target_head)
+        absent = not targets and not self._target_named(trigger)
+        return Roles(sources, targets, subject, target_head, absent)
 
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
         subject = g.subject_of(verb)
@@ -166,6 +169,30 @@ class RoleFinder:
                 if actors and not role_only[0]:
                     role_only = (actors, candidate)
         return role_only
+
+    @staticmethod
+    def _target_named(trigger: Trigger) -> bool:
+        """Does the act name anyone or anything in its target slot (its object, the sense's
+        prepositions, a recipient)? Things count too: "attacked the convoy" names a target the
+        dictionaries cannot code, so such an event stays partial."""
+        sense, verb = trigger.sense, trigger.verb
+        anchor = trigger.noun if trigger.noun is not None else verb
+        heads: list[Token] = []
+        if sense.target == "object" and trigger.noun is None:
+            obj = g.object_of(verb)
+            heads += [obj] if obj is not None else []
+        elif sense.target.startswith("prep:"):
+            heads += g.prep_objects(anchor, sense.target_preps) + g.prep_objects(verb, sense.target_preps)
+        elif sense.target in ("xcomp", "clause"):
+            comp = g.child(verb, "xcomp", "ccomp")
+            heads += [h for h in (g.object_of(comp) if comp is not None else None, g.subject_of(comp) if comp is not None else None) if h is not None]
+        elif sense.target == "poss":
+            obj = g.object_of(verb)
+            heads += [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
+        heads += g.prep_objects(verb, sense.also) if sense.also else []
+        dative = g.child(verb, "dative")
+        heads += [dative] if dative is not None else []
+        return any(h.pos_ in ("NOUN", "PROPN", "PRON") for h in heads)
 
     @staticmethod
     def _fallback_heads(trigger: Trigger) -> list[Token]:
