@@ -342,3 +342,17 @@ def test_an_act_that_names_no_target_is_a_one_actor_event_but_an_unknown_target_
 
     partial = Coder(keep_partial=True).code_text("Rebels attacked the convoy.")
     assert [(e.source.code, e.cameo.code, e.target.code) for e in partial] == [("REB", "190", "")]
+
+
+def test_more_of_the_cameo_lexicon(code):
+    assert ("LBNREB", "0871") in {(e.source.code, e.cameo.code) for e in code("The pro-Iranian Hizbollah group declared a unilateral ceasefire on Wednesday in south Lebanon.")}
+    assert ("LBRCOP", "175", "OPP") in triples(code("Liberian riot police used tear gas to disperse demonstrators protesting election results."))
+    assert ("ISR", "191", "PSE") in triples(code("Israel Friday reimposed blockades in the West Bank."))
+    assert ("GOV", "051", "CHN") in triples(code("The government expressed appreciation for China's assistance."))
+    # "for" parsed as the mark of an infinitive clause
+    assert ("EURGOV", "024", "MMR") in triples(code("European ministers had called for Burma to institute reforms before joining the ASEAN."))
+
+
+def test_two_demonyms_on_one_noun_are_two_actors_and_battling_is_mutual(code):
+    events = code("Vietnamese and Cambodian armed forces were battling for control of a strategic base near the border today.")
+    assert triples(events) == {("VNMMIL", "190", "KHMMIL"), ("KHMMIL", "190", "VNMMIL")}

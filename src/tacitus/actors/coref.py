@@ -102,9 +102,14 @@ class Coreference:
         """ "Hungarian and Romanian officials" → one actor per country modifier."""
         if mention is None:
             return []
-        for child in head.lefts:
+        lefts = list(head.lefts)
+        for n, child in enumerate(lefts):
+            members: list[Token] = []
             if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
                 members = [child] + list(child.conjuncts)
+            elif child.dep_ in ("amod", "compound") and any(c.dep_ == "cc" for c in child.children) and n + 1 < len(lefts):
+                members = [child, lefts[n + 1]]  # "Vietnamese and Cambodian armed forces": both adjectives on the noun
+            if members:
                 actors: list[ActorRef] = []
                 for m in members:
                     found = self.resolver.resolve(m)

@@ -224,7 +224,11 @@ def condition_subjects(verb: Token) -> list[Token]:
 
 
 def has_particle(verb: Token, particle: str) -> bool:
-    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children)
+    """ "called off", "called for ..."; also "called for Burma to institute reforms", where "for"
+    comes out as the mark of an infinitive clause."""
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children) or any(
+        c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
+        for c in verb.children)
 
 
 def text_after(verb: Token) -> str:

@@ -204,7 +204,8 @@ class RoleFinder:
         dative = g.child(verb, "dative")
         if dative is not None:
             heads.append(g.child(dative, "pobj") or dative)
-        comp = g.child(verb, "ccomp")
+        comp = g.child(verb, "ccomp") or next((c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "called for Burma to ..."
         if trigger.noun is not None:
             comp = g.child(trigger.noun, "acl", "ccomp") or comp  # "its demand that Israel ease ..."
         if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
