@@ -356,3 +356,13 @@ def test_more_of_the_cameo_lexicon(code):
 def test_two_demonyms_on_one_noun_are_two_actors_and_battling_is_mutual(code):
     events = code("Vietnamese and Cambodian armed forces were battling for control of a strategic base near the border today.")
     assert triples(events) == {("VNMMIL", "190", "KHMMIL"), ("KHMMIL", "190", "VNMMIL")}
+
+
+def test_capturing_a_named_place_is_occupying_territory_and_the_town_stands_for_its_country(code):
+    assert triples(code("Syrian rebels captured Aleppo on Sunday.")) == {("SYRREB", "192", "SYR")}
+    assert triples(code("Kenyan police captured two gunmen.")) == {("KENCOP", "173", "UAF")}  # people: an arrest
+    assert ("REB", "194", "UKR") in triples(code("Pro-Russian separatists shelled Mariupol."))  # "pro-Russian" is no Russia
+
+
+def test_a_hedged_belief_is_not_a_fact(code):
+    assert code("The rebels are believed to have killed ten soldiers.") == []

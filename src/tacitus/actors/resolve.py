@@ -57,10 +57,17 @@ _LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsor
                 "occupied", "held", "controlled", "run", "based", "born", "ruled"}
 
 
+_STANCE_PREFIXES = {"pro", "anti"}
+
+
 def _loosely_linked(tokens: list[Token]) -> bool:
-    """ "Al-Qaeda-linked rebels", "Russian-backed separatists": the name only qualifies the actor."""
-    last = tokens[-1]
+    """ "Al-Qaeda-linked rebels", "Russian-backed separatists", "pro-Russia rebels", "anti-Syria
+    journalist": the name only qualifies the actor."""
+    first, last = tokens[0], tokens[-1]
     doc = last.doc
+    before = [doc[i].lower_ for i in range(max(first.i - 2, 0), first.i)]
+    if before[-1:] and (before[-1] in _STANCE_PREFIXES or (before[-1] == "-" and before[-2:-1] and before[-2] in _STANCE_PREFIXES)):
+        return True
     nxt = [doc[i] for i in range(last.i + 1, min(last.i + 3, len(doc)))]
     words = [t.lower_.lstrip("-") for t in nxt]
     if words and words[0] in _LOOSE_LINKS and nxt[0].pos_ in ("VERB", "AUX") and any(

@@ -25,7 +25,7 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, coref: Coreference, keep_partial: bool = False,
                  all_modalities: bool = False, place_country: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
-        self.finder = TriggerFinder(lexicon)
+        self.finder = TriggerFinder(lexicon, place_country)
         self.framer = Framer(lexicon)
         self.roles = RoleFinder(lexicon, coref, place_country)
         self.keep_partial = keep_partial

@@ -13,7 +13,7 @@ import yaml
 
 from tacitus import ontology
 
-_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "swap", "clause", "plover",
+_SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns")
@@ -35,6 +35,7 @@ class Sense:
     target: str = "object"  # object | prep:a,b | xcomp | poss | clause | none
     also: tuple[str, ...] = ()  # fallback prepositions for the target
     object_actor: bool = False  # the object must itself be an actor
+    object_place: bool = False  # the object must be a named place ("captured Aleppo")
     swap: bool = False  # the subject is the recipient: "received weapons from X"
     clause: bool = False  # the verb must have a clausal complement
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
@@ -155,6 +156,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         target=target,
         also=tuple(str(also)[5:].split(",")) if str(also).startswith("prep:") else (),
         object_actor=bool(raw.get("object_actor", False)),
+        object_place=bool(raw.get("object_place", False)),
         swap=bool(raw.get("swap", False)),
         clause=bool(raw.get("clause", False)),
         subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),

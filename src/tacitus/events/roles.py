@@ -279,6 +279,12 @@ class RoleFinder:
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         if within_event:
             anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("in", "during")) if p.pos_ == "NOUN"]
+        if obj is not None and obj.pos_ == "PROPN" and self.place_country and not within_event:
+            # "shelled Mariupol", "captured Kafr Saghir": a town as the object stands for its country
+            name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
+            country = self.place_country(name)
+            if country:
+                return [ActorRef(name, country, country, [], obj.idx, obj.idx + len(obj.text), "place")]
         for anchor in anchors:
             for pobj in g.prep_objects(anchor, ("in", "at", "to")):
                 if pobj.pos_ == "NOUN":

@@ -4,6 +4,8 @@ verbs make ("said Libya must", "wants Putin to")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -20,8 +22,9 @@ class Trigger:
 
 
 class TriggerFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, place_country: Callable[[str], str | None] | None = None) -> None:
         self.lexicon = lexicon
+        self.place_country = place_country  # a gazetteer's place name → country, for object_place senses
         self._known = frozenset(lexicon.verbs) | lexicon.light_verbs | lexicon.reporting_verbs
 
     def may_hold_event(self, sentence: Span) -> bool:
@@ -82,11 +85,25 @@ class TriggerFinder:
                 return False
         if sense.clause and not any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in verb.children):
             return False
+        if sense.object_place and not self._names_place(g.object_of(verb)):
+            return False
         if sense.object_actor:
             obj = g.object_of(verb)
             if obj is None or obj.pos_ not in ("PROPN", "PRON") and obj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
                 return False
         return True
+
+    def _names_place(self, obj: Token | None) -> bool:
+        """A named place: a GPE/LOC/FAC entity or a proper name the gazetteer knows (the small model
+        calls "Aleppo" NORP)."""
+        if obj is None:
+            return False
+        if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if obj.pos_ != "PROPN" or obj.ent_type_ == "PERSON" or self.place_country is None:
+            return False
+        name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
+        return self.place_country(name) is not None
 
     @staticmethod
     def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
