@@ -366,3 +366,19 @@ def test_capturing_a_named_place_is_occupying_territory_and_the_town_stands_for_
 
 def test_a_hedged_belief_is_not_a_fact(code):
     assert code("The rebels are believed to have killed ten soldiers.") == []
+
+
+def test_summoning_an_ambassador_to_complain_is_a_complaint(code):
+    events = code("On Tuesday, Nigeria's foreign minister summoned Niger's ambassador to complain of inaction over the gangs.")
+    assert ("NGAGOV", "114", "NERGOV") in triples(events)
+    assert ("POLGOV", "040", "BLRGOV") in triples(code("The Polish Foreign Ministry summoned the Belarusian charge d'affaires."))
+
+
+def test_an_investigation_targets_whoever_committed_what_is_investigated(code):
+    events = code("Serbian military police have launched an investigation into alleged crimes committed by Croat forces.")
+    assert ("SRBCOP", "090", "HRVMIL") in triples(events)
+
+
+def test_taking_territory_by_force_is_a_plover_assault(code):
+    [e] = code("Syrian rebels captured Aleppo on Sunday.")
+    assert e.cameo.code == "192" and e.plover_type == "ASSAULT"

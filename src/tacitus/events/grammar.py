@@ -223,6 +223,11 @@ def condition_subjects(verb: Token) -> list[Token]:
     return out
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """The doers in a passive's "by" phrase ("committed by Croat forces" → forces)."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
 def has_particle(verb: Token, particle: str) -> bool:
     """ "called off", "called for ..."; also "called for Burma to institute reforms", where "for"
     comes out as the mark of an infinitive clause."""

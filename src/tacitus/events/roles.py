@@ -160,7 +160,9 @@ class RoleFinder:
             if _own_possession(head):
                 continue  # "withdrew its troops": the subject's own forces are not a target
             owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
-            for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1]:
+            # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
+            doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" for p in g.agent_objects(c)]
+            for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1] + doers:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
                     actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place

@@ -80,8 +80,10 @@ class TriggerFinder:
             if not any(p in after for p in sense.phrase):
                 return False
         if sense.xcomp:
-            comp = g.child(verb, "xcomp", "ccomp")
-            if comp is None or comp.lemma_.lower() not in sense.xcomp:
+            # the to-infinitive, as a complement or as a purpose clause ("summoned the ambassador to protest")
+            comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+            if not any(c.lemma_.lower() in sense.xcomp for c in comps):
                 return False
         if sense.clause and not any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in verb.children):
             return False
