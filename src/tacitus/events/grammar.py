@@ -149,6 +149,14 @@ def _main_verb_misparsed_as_participle(verb: Token) -> bool:
     return not any(t.tag_ in _FINITE_TAGS for t in sent if t.i not in own)
 
 
+def _second_subject(verb: Token) -> Token | None:
+    """ "the minister summoned Niger's ambassador to complain": the small model sometimes makes the
+    object a second subject after the verb; with a subject before the verb, it is the object."""
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    return after[0] if before and after else None
+
+
 def passive_target(verb: Token) -> Token | None:
     return child(verb, "nsubjpass")
 
@@ -156,7 +164,7 @@ def passive_target(verb: Token) -> Token | None:
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None) or (
-        reduced_relative_patient(verb) if is_passive(verb) else None)
+        reduced_relative_patient(verb) if is_passive(verb) else None) or _second_subject(verb)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
 
