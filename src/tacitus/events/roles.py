@@ -194,8 +194,8 @@ class RoleFinder:
         heads += g.prep_objects(verb, sense.also) if sense.also else []
         dative = g.child(verb, "dative")
         heads += [dative] if dative is not None else []
-        # a noun the parser hung on the verb's right in some other core role is named too
-        heads += [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "nsubj", "attr", "oprd", "dative")]
+        # an object the parser made a second subject after the verb is named too
+        heads += [c for c in verb.children if c.i > verb.i and c.dep_ == "nsubj"]
         return any(h.pos_ in ("NOUN", "PROPN", "PRON") for h in heads)
 
     @staticmethod
