@@ -382,3 +382,13 @@ def test_an_investigation_targets_whoever_committed_what_is_investigated(code):
 def test_taking_territory_by_force_is_a_plover_assault(code):
     [e] = code("Syrian rebels captured Aleppo on Sunday.")
     assert e.cameo.code == "192" and e.plover_type == "ASSAULT"
+
+
+def test_surrender_resignation_strikes_and_emergency_rule(code):
+    events = code("Five hundred Ugandan rebels surrendered last week.")
+    assert [(e.source.code, e.cameo.code, e.plover_type) for e in events] == [("UGAREB", "0874", "RETREAT")]
+    [e] = code("Japan's prime minister resigned on Monday.")
+    assert (e.source.code, e.cameo.code, e.plover_type, e.plover_mode) == ("JPNGOV", "0831", "RETREAT", "resign")
+    assert ("NPLOPP", "143") in {(e.source.code, e.cameo.code) for e in code("Seven opposition parties in Nepal have organized a general strike.")}
+    assert ("TURGOV", "1723", "TUR") in triples(code("Turkish authorities have imposed a curfew in the town of Cizre."))
+    assert ("ITA", "160", "SRB") in triples(code("Italy announced a suspension of air links with Serbia on Wednesday."))
