@@ -392,3 +392,9 @@ def test_surrender_resignation_strikes_and_emergency_rule(code):
     assert ("NPLOPP", "143") in {(e.source.code, e.cameo.code) for e in code("Seven opposition parties in Nepal have organized a general strike.")}
     assert ("TURGOV", "1723", "TUR") in triples(code("Turkish authorities have imposed a curfew in the town of Cizre."))
     assert ("ITA", "160", "SRB") in triples(code("Italy announced a suspension of air links with Serbia on Wednesday."))
+
+
+def test_the_theme_a_sense_names_is_no_target(code):
+    # "a strike" and "talks" are what was called off or halted, not whom: one-actor events
+    assert triples(code("Russia halted talks on Monday.")) == {("RUS", "164", "")}
+    assert triples(code("Israel released two prisoners.")) == {("ISR", "0841", "CVL")}

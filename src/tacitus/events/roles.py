@@ -68,7 +68,7 @@ class RoleFinder:
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
-        absent = not targets and not self._target_named(trigger)
+        absent = not targets and not self._target_named(trigger, self.coref.resolver.resolve)
         return Roles(sources, targets, subject, target_head, absent)
 
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
@@ -173,16 +173,19 @@ class RoleFinder:
         return role_only
 
     @staticmethod
-    def _target_named(trigger: Trigger) -> bool:
+    def _target_named(trigger: Trigger, resolve: Callable[[Token], object]) -> bool:
         """Does the act name anyone or anything in its target slot (its object, the sense's
         prepositions, a recipient)? Things count too: "attacked the convoy" names a target the
-        dictionaries cannot code, so such an event stays partial."""
+        dictionaries cannot code, so such an event stays partial. But where the sense names its
+        object itself ("called off the strike", "halted talks"), that object is the act's theme, not
+        a party: it counts only when it is an actor."""
         sense, verb = trigger.sense, trigger.verb
         anchor = trigger.noun if trigger.noun is not None else verb
         heads: list[Token] = []
         if sense.target == "object" and trigger.noun is None:
             obj = g.object_of(verb)
-            heads += [obj] if obj is not None else []
+            if obj is not None and (not sense.object or resolve(obj) is not None):
+                heads.append(obj)
         elif sense.target.startswith("prep:"):
             heads += g.prep_objects(anchor, sense.target_preps) + g.prep_objects(verb, sense.target_preps)
         elif sense.target in ("xcomp", "clause"):
