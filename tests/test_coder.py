@@ -398,3 +398,9 @@ def test_the_theme_a_sense_names_is_no_target(code):
     # "a strike" and "talks" are what was called off or halted, not whom: one-actor events
     assert triples(code("Russia halted talks on Monday.")) == {("RUS", "164", "")}
     assert triples(code("Israel released two prisoners.")) == {("ISR", "0841", "CVL")}
+
+
+def test_a_purpose_inside_a_demanded_clause_did_not_happen(code):
+    events = code("France said that the US must allocate greater resources to help Ukraine.")
+    assert not any(e.cameo.root == "07" for e in events)  # the help is demanded, not given
+    assert ("FRA", "100", "USA") in triples(events)

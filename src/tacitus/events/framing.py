@@ -42,7 +42,7 @@ class Framer:
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
-        modal = g.modal_of(verb)
+        modal = g.modal_of(verb) or g.inherited_modal(verb)
         current = verb
         depth = 0
         while depth < 6:

@@ -335,6 +335,23 @@ def modal_of(verb: Token) -> str:
     return ""
 
 
+_INSIDE_CLAUSE = {"xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "npadvmod", "attr"}
+
+
+def inherited_modal(verb: Token) -> str:
+    """ "must allocate resources to help ...", "could send troops to help": a purpose or complement
+    inside a demanded or hypothetical clause is no more real than it (not across that-clauses or
+    conjunctions, which state acts of their own)."""
+    current = verb
+    while current.dep_ in _INSIDE_CLAUSE and current.head is not current:
+        current = current.head
+        if is_verb(current):
+            found = modal_of(current)
+            if found in ("demanded", "hypothetical"):
+                return found
+    return ""
+
+
 def governing_verb(verb: Token) -> tuple[Token, str] | None:
     """The verb that embeds this one and the relation (xcomp, ccomp, pcomp ...), if any."""
     current = verb
