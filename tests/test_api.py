@@ -127,6 +127,9 @@ def test_code_returns_clean_article_blocks_and_events(client, warsaw_text):
         assert text[ev["start"]:ev["end"]] == ev["text"]
         assert 1 <= e["cameo"]["quad_class"] <= 4
     assert "detained" in arrests[0]["evidence"]["text"]
+    assert "Warsaw" in {p["name"] for p in body["places"]}  # the article's place mentions
+    for p in body["places"]:
+        assert text[p["start"]:p["end"]] == p["mention"]
     after = client.get("/healthz").json()
     assert (after["articles"], after["events"]) == (before["articles"], before["events"])  # nothing stored
 

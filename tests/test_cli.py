@@ -33,6 +33,21 @@ def test_code_reads_standard_input_and_formats_json(tmp_path: Path):
     assert record["source"]["code"] == "POL" and record["target"]["country"] == "RUS"
 
 
+def test_code_articles_format_lists_each_articles_places_with_its_events(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text("Russian forces shelled Kharkiv on Monday. Officials met in Geneva on Tuesday to discuss trade.\n")
+    result = run("code", str(page), "--date", "2024-03-06", "--format", "articles")
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    text = page.read_text()
+    assert record["article"]["date"] == "2024-03-06"
+    places = {p["mention"]: p for p in record["places"]}
+    assert places["Kharkiv"]["country"] == "UKR" and places["Kharkiv"]["geonameid"]
+    assert places["Geneva"]["country"] == "CHE"  # a place of the article, though no event happened there
+    assert all(text[p["start"]:p["end"]] == p["mention"] for p in record["places"])
+    assert [e["location"]["name"] for e in record["events"] if e["cameo"]["code"] == "194"] == ["Kharkiv"]
+
+
 def test_bad_input_is_one_line_and_the_good_input_is_still_coded(tmp_path: Path):
     good = tmp_path / "good.txt"
     good.write_text("Poland expelled two Russian diplomats.")

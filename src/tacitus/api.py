@@ -213,9 +213,17 @@ class EventRecord(BaseModel):
     store: StoreRef | None = None
 
 
+class PlaceMention(Location):
+    mention: str = Field(description="the place as written")
+    start: int
+    end: int
+    feature: str = Field("", description="city, country, region, island, unresolved ...")
+
+
 class CodeResult(BaseModel):
     article: ArticleOut
     events: list[EventRecord]
+    places: list[PlaceMention] = Field(default_factory=list, description="every place mention found in the article")
 
 
 class IngestItem(BaseModel):
@@ -601,7 +609,8 @@ def create_app(
         the reason), and the events with evidence offsets into the clean text. Nothing is stored."""
         article = await run_in_threadpool(_checked_read, item)
         events = await run_in_threadpool(state.code, article)
-        return {"article": _article_out(article), "events": [e.to_dict() for e in events]}
+        return {"article": _article_out(article), "events": [e.to_dict() for e in events],
+                "places": [p.mention_dict(article.text) for p in article.places]}
 
     @app.post("/v1/articles", response_model=IngestResult, responses={**ERRORS, 401: {"model": Problem}},
               tags=["store"], dependencies=[Depends(require_key)],

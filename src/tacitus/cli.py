@@ -80,7 +80,7 @@ def event_table(rows: list[dict[str, Any]]) -> Table:
 def code(
     paths: Annotated[list[str], typer.Argument(help="files, folders, or - for standard input")],
     date: DateOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="jsonl | json | table (table on a terminal)")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="jsonl | json | table (table on a terminal) | articles (one line per article, with its places)")] = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
@@ -96,8 +96,8 @@ def code(
     from tacitus.readers import ReadProblem, read_inputs
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt not in ("jsonl", "json", "table"):
-        fail(f"--format {fmt!r}: choose jsonl, json or table")
+    if fmt not in ("jsonl", "json", "table", "articles"):
+        fail(f"--format {fmt!r}: choose jsonl, json, table or articles")
     pub_date = parse_cli_date(date)
     coder = make_coder(model, actors, lexicon, keep_partial, all_modalities)
     problems: list[ReadProblem] = []
@@ -120,7 +120,12 @@ def code(
 
     for article, events in code_within_limits(coder, articles(), limits, skipped):
         rows = [e.to_dict() for e in events]
-        if fmt == "jsonl":
+        if fmt == "articles":
+            record = {"article": {"id": article.id, "title": article.title, "url": article.url,
+                                  "date": article.date.isoformat() if article.date else None, "source": article.source},
+                      "places": [p.mention_dict(article.text) for p in article.places], "events": rows}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt == "jsonl":
             for row in rows:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:

@@ -36,6 +36,7 @@ class Article:
     source: str = ""  # where it was read from: a path, "-" or a JSONL "path:line"
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    places: list["Place"] = field(default_factory=list)  # the place mentions found when it was coded
 
 
 @dataclass
@@ -73,6 +74,11 @@ class Place:
             "lon": self.lon,
             "geonameid": self.geonameid,
         }
+
+    def mention_dict(self, text: str) -> dict[str, Any]:
+        """As `to_dict`, with the mention's text and offsets in `text` (an article's places list)."""
+        return {"mention": text[self.start:self.end], "start": self.start, "end": self.end,
+                "feature": self.feature, **self.to_dict()}
 
 
 @dataclass

@@ -79,6 +79,7 @@ class Coder:
         memory = ArticleActors()
         history: list[Event] = []
         situation = self.situator.start(article, doc)
+        article.places = situation.places
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
                 continue

@@ -46,7 +46,9 @@ class ArticleSituation:
         trigger = _trigger_token(event, sentence)
         if trigger is None:
             return
-        governments = [(a.start, a.end) for a in (event.source, event.target, event.reported_by) if a and a.start >= 0]
+        # actor mentions are not locations ("Moscow said"), unless the actor was a place to begin with
+        governments = [(a.start, a.end) for a in (event.source, event.target, event.reported_by)
+                       if a and a.start >= 0 and a.resolved_by != "place"]
         event.location = places.event_location(trigger, self.places, self.doc, governments, self.dateline)
         event.date, event.date_precision = dates.event_date(trigger, self.doc, self.article.date, self.date_state)
         if event.date is None and self.article.date is not None:
