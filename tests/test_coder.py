@@ -404,3 +404,8 @@ def test_a_purpose_inside_a_demanded_clause_did_not_happen(code):
     events = code("France said that the US must allocate greater resources to help Ukraine.")
     assert not any(e.cameo.root == "07" for e in events)  # the help is demanded, not given
     assert ("FRA", "100", "USA") in triples(events)
+
+
+def test_a_passive_victim_gets_no_guessed_doer(code):
+    events = code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids in which it said 20 people were killed or wounded.")
+    assert not any(e.source.code == "LBN" and e.cameo.root == "19" for e in events)

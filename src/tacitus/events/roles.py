@@ -78,7 +78,9 @@ class RoleFinder:
             attacker = self._attacker(verb, memory, sentence_index)
             if attacker:
                 return attacker
-        if not [a for a in actors if a.country] and g.is_verb(verb):
+        passive = g.is_passive(verb) or (verb.dep_ == "conj" and g.is_passive(verb.head))
+        if not [a for a in actors if a.country] and g.is_verb(verb) and not passive:
+            # (a passive's subject is its target: "20 people were killed or wounded" has no doer to guess)
             fallback = self._leftmost_actor(sentence, verb, memory, sentence_index)
             if fallback:
                 return fallback
@@ -199,7 +201,7 @@ class RoleFinder:
         heads += [dative] if dative is not None else []
         # an object the parser made a second subject after the verb is named too
         heads += [c for c in verb.children if c.i > verb.i and c.dep_ == "nsubj"]
-        return any(h.pos_ in ("NOUN", "PROPN", "PRON") for h in heads)
+        return any(h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for h in heads)  # "killing 50"
 
     @staticmethod
     def _fallback_heads(trigger: Trigger) -> list[Token]:
