@@ -409,3 +409,10 @@ def test_a_purpose_inside_a_demanded_clause_did_not_happen(code):
 def test_a_passive_victim_gets_no_guessed_doer(code):
     events = code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids in which it said 20 people were killed or wounded.")
     assert not any(e.source.code == "LBN" and e.cameo.root == "19" for e in events)
+
+
+def test_quoted_as_saying_and_military_ranks(code):
+    events = code("King Hassan of Morocco was quoted today as saying he would be ready to host a meeting "
+                  "between an Israeli peace movement and the Palestine Liberation Organization.")
+    assert {("MARGOV", "036", "ISROPP"), ("MARGOV", "036", "PSEGOV")} <= triples(events)
+    assert [(e.source.code, e.cameo.code) for e in code("Lt. Gen. Prosper Avril resigned yesterday.")] == [("MIL", "0831")]

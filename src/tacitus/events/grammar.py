@@ -112,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
             came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and is_passive(current.head.head):
+            # "King Hassan was quoted as saying ...": the one quoted is the speaker
+            return child(current.head.head, "nsubjpass")
         if current.dep_ == "relcl":
             # "the man who attacked": the noun is the subject; "parents who were killed": it is not
             return None if is_passive(current) else current.head
