@@ -416,3 +416,9 @@ def test_quoted_as_saying_and_military_ranks(code):
                   "between an Israeli peace movement and the Palestine Liberation Organization.")
     assert {("MARGOV", "036", "ISROPP"), ("MARGOV", "036", "PSEGOV")} <= triples(events)
     assert [(e.source.code, e.cameo.code) for e in code("Lt. Gen. Prosper Avril resigned yesterday.")] == [("MIL", "0831")]
+
+
+def test_a_participle_used_as_a_noun_is_no_act_and_evacuating_the_wounded_is_aid(code):
+    events = code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert [(e.cameo.code, e.plover_type) for e in events] == [("073", "AID")]  # no "wounding"
+    assert ("ISRMIL", "193", "PSE") in triples(code("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said."))

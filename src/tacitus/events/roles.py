@@ -297,8 +297,8 @@ class RoleFinder:
         for anchor in anchors:
             for pobj in g.prep_objects(anchor, ("in", "at", "to")):
                 if pobj.pos_ == "NOUN":
-                    # "in the northern city of Kirkuk": the named place
-                    pobj = next(iter(g.prep_objects(pobj, ("of",))), pobj)
+                    # "in the northern city of Kirkuk": the named place; "at targets in Jericho": the place of the thing
+                    pobj = next(iter(g.prep_objects(pobj, ("of", "in"))), pobj)
                 mention = self.coref.resolver.resolve(pobj)
                 if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
                     actor = mention.actor

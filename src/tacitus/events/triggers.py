@@ -35,8 +35,10 @@ class TriggerFinder:
     def triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for tok in sentence:
-            if not g.is_verb(tok) or tok.dep_ in ("amod", "compound"):
-                continue  # "its long-threatened invasion": a participle describing a noun is no act
+            if not g.is_verb(tok) or tok.dep_ in ("amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass"):
+                # "its long-threatened invasion": a participle describing a noun is no act; "evacuated
+                # the wounded": nor is a participle used as a noun
+                continue
             lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
             if sense is None and lemma in self.lexicon.light_verbs:
