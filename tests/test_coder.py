@@ -334,8 +334,10 @@ def test_claiming_ones_own_act_is_claiming_responsibility(code):
 
 
 def test_an_act_that_names_no_target_is_a_one_actor_event_but_an_unknown_target_is_partial(code, coder):
-    events = code("Former Socialist prime minister Andreas Papandreou demanded immediate elections.")
-    assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [("GOV", "100", "")]
+    events = code("Five hundred Ugandan rebels surrendered on Monday.")
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [("UGAREB", "0874", "")]
+    # acts that need someone to be done to are not one-actor events: "the police recognised" is nothing
+    assert code("The police recognised on Monday.") == [] and code("Hundreds of journalists visit every week.") == []
     # "the convoy" is named but no actor the dictionaries know: dropped unless partial events are asked for
     assert code("Rebels attacked the convoy.") == []
     from tacitus.pipeline import Coder
@@ -422,3 +424,13 @@ def test_a_participle_used_as_a_noun_is_no_act_and_evacuating_the_wounded_is_aid
     events = code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
     assert [(e.cameo.code, e.plover_type) for e in events] == [("073", "AID")]  # no "wounding"
     assert ("ISRMIL", "193", "PSE") in triples(code("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said."))
+
+
+def test_a_claim_is_an_accusation_only_when_what_is_claimed_is_a_wrong(code):
+    assert not any(e.cameo.root == "11" for e in code("Putin has claimed that 4,000 Russian citizens joined the army."))
+    assert ("USA", "112", "IMGMUSISI") in triples(code("The US claimed that ISIL had attacked Iraq"))
+
+
+def test_foreign_forces_capturing_a_citizen_are_not_that_citizens_state(code):
+    events = code("An American woman captured by Kurdish forces says she regrets travelling to Syria.")
+    assert not any(e.source.code == "USAMIL" for e in events)

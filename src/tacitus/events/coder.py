@@ -63,6 +63,8 @@ class EventCoder:
         if trigger.sense.subject and not sources:
             return []
         code = trigger.sense.code
+        if trigger.sense.target == "clause" and code.startswith("11") and not self._alleges_wrong(trigger):
+            return []  # "Putin claimed 4,000 Russian citizens had joined": a claim, not an accusation
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
         claimed = self._own_act_claimed(trigger, sources, targets, memory, sentence_index)
         if claimed is not None:  # "The US claimed that they had attacked Iraq": claiming responsibility
@@ -92,8 +94,9 @@ class EventCoder:
         if trigger.sense.reverse:  # "hosted X": X visited
             coded += [(t, s, trigger.sense.reverse) for s, t in pairs]
         for source, target, pair_code in coded:
-            if not self.keep_partial and not (source.code and (target.code or roles.target_absent)):
-                continue  # an actor named but unknown: partial; a target never named: a one-actor event
+            one_actor = roles.target_absent and self.lexicon.one_actor(pair_code)
+            if not self.keep_partial and not (source.code and (target.code or one_actor)):
+                continue  # an actor named but unknown: partial; "rebels surrendered": a one-actor event
             if source.code and source.code == target.code:
                 continue
             if source.country and source.country == target.country and not (source.agents or target.agents):
@@ -104,6 +107,15 @@ class EventCoder:
             events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, pair_code,
                                       rule, modality, frame, reporter, subject, target_head))
         return events
+
+    def _alleges_wrong(self, trigger: Trigger) -> bool:
+        """Does the claimed clause describe a hostile act (CAMEO 11-20), as an accusation needs?"""
+        clause = g.child(trigger.verb, "ccomp")
+        if clause is None:
+            return False
+        doc = clause.doc
+        inside = self.finder.triggers(doc[clause.left_edge.i: clause.right_edge.i + 1])
+        return any("11" <= t.sense.code[:2] <= "20" for t in inside)
 
     def _own_act_claimed(self, trigger: Trigger, sources: list[ActorRef], targets: list[ActorRef],
                          memory: ArticleActors, sentence_index: int) -> list[ActorRef] | None:

@@ -16,7 +16,7 @@ from tacitus import ontology
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
-              "answered_nouns", "attack_nouns")
+              "answered_nouns", "attack_nouns", "one_actor_codes")
 
 
 class LexiconError(ValueError):
@@ -59,11 +59,16 @@ class Lexicon:
     answered_nouns: frozenset[str]
     attack_nouns: frozenset[str]
     mutual_predicates: frozenset[str]
+    one_actor_codes: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
     intent_of_code: dict[str, str] = field(default_factory=dict)
     negation_of_root: dict[str, str] = field(default_factory=dict)
+
+    def one_actor(self, code: str) -> bool:
+        """May an act of this CAMEO code stand without a target ("rebels surrendered")?"""
+        return code in self.one_actor_codes or code[:3] in self.one_actor_codes or code[:2] in self.one_actor_codes
 
     def refusal_code(self, code: str) -> str | None:
         """What a negated act of cooperation becomes ("would not provide support" → 121), if anything."""
@@ -235,6 +240,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         answered_nouns=frozenset(base["answered_nouns"]),
         attack_nouns=frozenset(base["attack_nouns"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
+        one_actor_codes=frozenset(base["one_actor_codes"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
         intent_of_root=base["intent_of_root"],

@@ -17,8 +17,11 @@ from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
-_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-_DOMESTIC_ROLES = {"OPP", "REB", "CVL", "EDU", "LAB", "MED", "PTY", "REF", "REL", "BUS", "HRI", "ELI", "CRM"}
+# A state organ of unknown country acting on a country's political opposition is that country's
+# ("President X banned Ugandan opposition candidates" → UGAGOV). Not armies, and not civilians or
+# refugees: foreign forces capture, kill and expel other countries' citizens all the time.
+_STATE_ROLES = {"GOV", "COP", "JUD", "LEG"}
+_DOMESTIC_ROLES = {"OPP", "REB", "EDU", "LAB", "MED", "PTY", "REL", "HRI", "ELI"}
 
 
 
