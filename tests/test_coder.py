@@ -434,3 +434,11 @@ def test_a_claim_is_an_accusation_only_when_what_is_claimed_is_a_wrong(code):
 def test_foreign_forces_capturing_a_citizen_are_not_that_citizens_state(code):
     events = code("An American woman captured by Kurdish forces says she regrets travelling to Syria.")
     assert not any(e.source.code == "USAMIL" for e in events)
+
+
+def test_a_subject_split_by_the_parser_still_finds_the_actor(coder):
+    from tacitus.pipeline import Coder
+
+    events = Coder(keep_partial=True).code_text(
+        "The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for a deadly attack.")
+    assert [(e.source.code, e.cameo.code) for e in events] == [("SOMREB", "015")]

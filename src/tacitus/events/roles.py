@@ -77,6 +77,14 @@ class RoleFinder:
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
         subject = g.subject_of(verb)
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if subject is not None and not any(a.country for a in actors):
+            # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
+            # several; another of them may be the actor
+            for other in (c for c in verb.children if c.dep_ == subject.dep_ and c is not subject and c.i < verb.i):
+                found = self.coref.actors(other, memory, sentence_index)
+                if any(a.country for a in found):
+                    actors, subject = found, other
+                    break
         if subject is None and g.is_passive(verb):
             attacker = self._attacker(verb, memory, sentence_index)
             if attacker:
