@@ -26,6 +26,14 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def partial_coder():
+    """A coder that keeps partial events (an actor left unresolved)."""
+    from tacitus.pipeline import Coder
+
+    return Coder(keep_partial=True)
+
+
+@pytest.fixture(scope="session")
 def code(coder):
     """Sentence or article text in → events out (publication date optional)."""
 

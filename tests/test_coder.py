@@ -333,16 +333,14 @@ def test_claiming_ones_own_act_is_claiming_responsibility(code):
     assert ("USA", "112", "IMGMUSISI") in triples(code("The US claimed that ISIL had attacked Iraq and taken the city of Mosul"))
 
 
-def test_an_act_that_names_no_target_is_a_one_actor_event_but_an_unknown_target_is_partial(code, coder):
+def test_an_act_that_names_no_target_is_a_one_actor_event_but_an_unknown_target_is_partial(code, partial_coder):
     events = code("Five hundred Ugandan rebels surrendered on Monday.")
     assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [("UGAREB", "0874", "")]
     # acts that need someone to be done to are not one-actor events: "the police recognised" is nothing
     assert code("The police recognised on Monday.") == [] and code("Hundreds of journalists visit every week.") == []
     # "the convoy" is named but no actor the dictionaries know: dropped unless partial events are asked for
     assert code("Rebels attacked the convoy.") == []
-    from tacitus.pipeline import Coder
-
-    partial = Coder(keep_partial=True).code_text("Rebels attacked the convoy.")
+    partial = partial_coder.code_text("Rebels attacked the convoy.")
     assert [(e.source.code, e.cameo.code, e.target.code) for e in partial] == [("REB", "190", "")]
 
 
@@ -436,9 +434,7 @@ def test_foreign_forces_capturing_a_citizen_are_not_that_citizens_state(code):
     assert not any(e.source.code == "USAMIL" for e in events)
 
 
-def test_a_subject_split_by_the_parser_still_finds_the_actor(coder):
-    from tacitus.pipeline import Coder
-
-    events = Coder(keep_partial=True).code_text(
+def test_a_subject_split_by_the_parser_still_finds_the_actor(partial_coder):
+    events = partial_coder.code_text(
         "The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for a deadly attack.")
     assert [(e.source.code, e.cameo.code) for e in events] == [("SOMREB", "015")]
