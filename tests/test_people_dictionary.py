@@ -1,0 +1,57 @@
+"""The people dictionary in the coder: a bare name in a sentence codes as its person's actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.actors.dictionary import tokenize
+
+
+def triples(events):
+    return {(e.source.code, e.cameo.code, e.target.code) for e in events}
+
+
+def test_bare_surnames_of_past_leaders_code_as_their_governments(code):
+    assert ("FRAGOV", "040", "DEUGOV") in triples(code("Mitterrand met Kohl."))
+    assert ("FRAGOV", "041", "RUSGOV") in triples(code("Chirac telephoned Yeltsin on Tuesday."))
+    events = code("President Gbagbo accused France of backing the rebels.")
+    assert [(e.source.code, e.cameo.root, e.target.country) for e in events] == [("CIVGOV", "11", "FRA")]
+
+
+@pytest.mark.parametrize("name", ["Gaddafi", "Gadhafi", "Qaddafi", "Kadhafi", "Muammar Qaddafi"])
+def test_spelling_variants_give_the_same_person(code, name):
+    events = code(f"{name} accused Washington of plotting against Libya.")
+    assert ("LBYGOV", "112", "USAGOV") in triples(events)
+
+
+def test_defence_ministers_are_govmil_like_the_role_words(code):
+    assert ("USAGOVMIL", "051", "PAKGOV") in triples(code("Rumsfeld praised Musharraf."))
+    assert ("RUSGOVMIL", "111", "IGOWSTNAT") in triples(code("Defence Minister Shoigu criticised NATO."))
+
+
+def test_rebel_militant_and_igo_leaders_take_their_organisations_codes(code):
+    assert ("LBNREB", "130", "ISR") in triples(code("Nasrallah threatened Israel with war."))
+    assert ("IMGMUSAQD", "130", "USA") in triples(code("Osama bin Laden threatened the United States."))
+    assert ("IGOWSTNAT", "020", "TURGOV") in triples(code("Stoltenberg urged Erdogan to approve Sweden's membership."))
+    events = code("Savimbi accused the Angolan government of violating the ceasefire.")
+    assert [(e.source.code, e.cameo.root, e.target.code) for e in events] == [("AGOREB", "11", "AGOGOV")]
+
+
+def test_shared_surnames_and_common_words_need_the_full_name(code, coder):
+    d = coder.dictionary
+    # Two listed people with different codes: only full names are keys.
+    for bare in ("Tshisekedi", "Fujimori", "Gandhi", "Castro", "Marcos", "Herzog", "Koizumi", "Rasmussen"):
+        assert d.lookup(tokenize(bare)) is None, bare
+    assert d.lookup(tokenize("Felix Tshisekedi")).code == "CODGOV"
+    assert d.lookup(tokenize("Etienne Tshisekedi")).code == "CODOPP"
+    assert d.lookup(tokenize("Keiko Fujimori")).code == "PEROPP"
+    assert d.lookup(tokenize("Roman Herzog")).code == "DEUGOV"
+    assert d.lookup(tokenize("Isaac Herzog")).code == "ISRGOV"
+    # Surnames that are English words or places: full names only.
+    for bare in ("Begin", "begin", "Major", "May", "Truss", "Montenegro"):
+        entry = d.lookup(tokenize(bare))
+        assert entry is None or entry.kind != "person", bare
+    assert d.lookup(tokenize("Menachem Begin")).code == "ISRGOV"
+    assert d.lookup(tokenize("Montenegro")).kind == "country"
+    events = code("Felix Tshisekedi accused Kagame of backing M23 rebels.")
+    assert ("CODGOV", "112", "RWAGOV") in triples(events)
