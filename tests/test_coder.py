@@ -438,3 +438,10 @@ def test_a_subject_split_by_the_parser_still_finds_the_actor(partial_coder):
     events = partial_coder.code_text(
         "The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for a deadly attack.")
     assert [(e.source.code, e.cameo.code) for e in events] == [("SOMREB", "015")]
+
+
+def test_meeting_someone_named_and_places_never_stand_in_for_people(code):
+    assert triples(code("Mitterrand met Kohl in Paris.")) == {("FRAGOV", "040", "DEUGOV")}
+    # an unknown person is not replaced by the place of the meeting, nor by a town sharing the name
+    assert code("The minister met John Smithers in Geneva.") == []
+    assert ("GOV", "042", "UKR") in triples(code("The minister visited Kharkiv."))  # the parser calls Kharkiv a PERSON

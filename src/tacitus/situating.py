@@ -19,9 +19,14 @@ class Situator:
         return cls(places.Gazetteer.load())
 
     def country_of_place(self, name: str) -> str | None:
-        """The country of a well-known place name ("Zurich" → CHE, "Alaska" → USA), if the gazetteer has it."""
+        """The country of a place known by this very name ("Zurich" → CHE, "Alaska" → USA), if the
+        gazetteer has it. Only a place's own name counts, not one of its alternate names: person
+        names are alternate names of some town ("Abe", "Cameron"), and the parser's entity labels
+        cannot tell them apart ("Kharkiv" comes out as a PERSON)."""
         place = self.gazetteer.resolve(name)
-        return place.country if place is not None and place.country else None
+        if place is None or not place.country or places.name_key(place.name) != places.name_key(name):
+            return None
+        return place.country
 
     def start(self, article: Article, doc: Doc) -> "ArticleSituation":
         context = set()

@@ -55,7 +55,7 @@ class RoleFinder:
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
         reciprocal = trigger.sense.lemma in self.lexicon.mutual_predicates and len(sources) > 1
-        if not targets and sources and not reciprocal:
+        if not targets and sources and not reciprocal and not self._names_unknown_party(trigger):
             targets = self._place_as_target(trigger)
         if not targets and sources and not reciprocal:
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
@@ -184,6 +184,20 @@ class RoleFinder:
                 if actors and not role_only[0]:
                     role_only = (actors, candidate)
         return role_only
+
+    def _names_unknown_party(self, trigger: Trigger) -> bool:
+        """ "met John Smithers in Geneva": the target is a name the dictionaries do not know; the
+        place must not stand in for it."""
+        obj = g.object_of(trigger.verb) if trigger.noun is None else None
+        heads = [obj] if obj is not None and trigger.sense.target == "object" else []
+        if trigger.sense.target.startswith("prep:"):
+            anchor = trigger.noun if trigger.noun is not None else trigger.verb
+            heads += g.prep_objects(anchor, trigger.sense.target_preps)
+        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in heads)
+
+    def _known_place(self, tok: Token) -> bool:
+        name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
+        return self.place_country is not None and self.place_country(name) is not None
 
     @staticmethod
     def _target_named(trigger: Trigger, resolve: Callable[[Token], object]) -> bool:

@@ -104,7 +104,7 @@ class TriggerFinder:
             return False
         if obj.ent_type_ in ("GPE", "LOC", "FAC"):
             return True
-        if obj.pos_ != "PROPN" or obj.ent_type_ == "PERSON" or self.place_country is None:
+        if obj.pos_ != "PROPN" or self.place_country is None:
             return False
         name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
         return self.place_country(name) is not None
