@@ -102,8 +102,16 @@ def test_acronyms_match_only_in_exact_case(d: ActorDictionary) -> None:
     for word in ("us", "in", "it", "who", "un", "Us", "fsb"):
         assert d.lookup([word]) is None, word
     assert code(d, "US") == "USA"
-    assert code(d, "IT") == "ITA"
+    assert code(d, "FR") == "FRA" and code(d, "UA") == "UKR"
     assert code(d, "WHO") == "IGOUNOHLHWHO"
+
+
+def test_iso2_codes_that_are_common_abbreviations_are_not_countries(d: ActorDictionary) -> None:
+    # "the AG", an "MP", "IT", "AI", "TV": not_country_codes in countries.yaml
+    for abbreviation in ("AG", "IT", "AI", "TV", "PM", "MD"):
+        assert d.lookup([abbreviation]) is None, abbreviation
+    assert code(d, "MP") == "LEG"  # a member of parliament, not the Northern Mariana Islands
+    assert code(d, "Italy") == "ITA" and code(d, "Antigua and Barbuda") == "ATG"
 
 
 def test_common_words_do_not_match_in_lowercase(d: ActorDictionary) -> None:

@@ -202,6 +202,7 @@ class ActorDictionary:
         self._agents: dict[str, str] = {}
         self._tags: dict[str, str] = {}
         self._blocked: set[str] = set()
+        self._not_codes: set[str] = set()  # ISO alpha-2 codes that text uses as abbreviations ("AG", "MP", "AI")
         self._display: dict[str, str] = {}  # country code → display name from the YAML
         self.max_words = 1
         self.files: list[str] = []
@@ -245,6 +246,8 @@ class ActorDictionary:
                 self._read_codes(f, v, "tag", self._tags)
             elif section == "ambiguous_lowercase":
                 self._blocked.update(s.lower() for s, _ in f.strings(v, "ambiguous_lowercase"))
+            elif section == "not_country_codes":
+                self._not_codes.update(s for s, _ in f.strings(v, "not_country_codes"))
             elif section in ("countries", "regions"):
                 import pycountry  # noqa: PLC0415  (imported lazily: only when countries are loaded)
 
@@ -274,7 +277,7 @@ class ActorDictionary:
             return
         for k, v in f.root.value:
             section = f.scalar(k, "section name")
-            if section in ("agents", "tags", "ambiguous_lowercase"):
+            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes"):
                 continue
             if section == "roles":
                 self._read_roles(f, v, override)
@@ -361,7 +364,7 @@ class ActorDictionary:
             entry = ActorEntry(c.alpha_3, c.alpha_3, (), "country", display, "pycountry")
             self._countries.setdefault(c.alpha_3, entry)
             self._country_codes.add(c.alpha_3)
-            names = {c.name, display, c.alpha_2, c.alpha_3}
+            names = {c.name, display, c.alpha_3} | ({c.alpha_2} - self._not_codes)
             if getattr(c, "official_name", None):
                 names.add(c.official_name)
             for n in list(names):
