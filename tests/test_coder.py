@@ -445,3 +445,14 @@ def test_meeting_someone_named_and_places_never_stand_in_for_people(code):
     # an unknown person is not replaced by the place of the meeting, nor by a town sharing the name
     assert code("The minister met John Smithers in Geneva.") == []
     assert ("GOV", "042", "UKR") in triples(code("The minister visited Kharkiv."))  # the parser calls Kharkiv a PERSON
+
+
+def test_allies_fighting_alongside_are_not_each_others_targets(code):
+    events = code("US troops and British special forces have fought alongside the Syrian Democratic Forces.")
+    assert not any(e.target.country in ("USA", "GBR") for e in events)
+    assert ("ARM", "190", "AZE") in triples(code("Armenia and Azerbaijan fought over the border."))
+
+
+def test_no_longer_negates_and_insisting_that_only_reports(code):
+    assert code("Assad and Iran no longer face the threat of an indefinite American presence in eastern Syria.") == []
+    assert code("Mattis insisted that America's role in Syria was to counter Isis more than Iran.") == []

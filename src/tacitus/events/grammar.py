@@ -254,7 +254,15 @@ def text_after(verb: Token) -> str:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg") for c in verb.children)
+    """ "did not act", "never attacked", "no longer face": the verb's own negation."""
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS and c.dep_ in ("advmod", "neg")
+               or (c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children))
+               for c in verb.children)
+
+
+def allied(verb: Token) -> bool:
+    """ "fought alongside the SDF", "worked together": the subjects act side by side, not on each other."""
+    return any(c.lower_ in ("alongside", "together") for c in verb.children)
 
 
 def under_negation(verb: Token) -> bool:
