@@ -47,6 +47,7 @@ FOUND = [
     case("On Tuesday, Nigeria's foreign minister summoned Niger's ambassador to complain of inaction over the gangs.", ("NGAGOV", "114", "NERGOV"), "summoned-to-complain (parse: object as second subject)"),
     case("The Polish Foreign Ministry summoned the Belarusian charge d'affaires.", ("POLGOV", "040", "BLRGOV"), "plain-summons"),
     case("The United States on Thursday demanded that North Korea forsake its nuclear program.", ("USA", "100", "PRK"), "mandative-subjunctive-demand"),
+    case("The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu majority more rights.", ("REB", "100", "BDIGOV"), "whom-a-demand-is-put-to"),
     case("France said that the US must allocate greater resources to help Ukraine.", ("FRA", "100", "USA"), "must-clause-is-a-demand"),
     case("The US claimed that ISIL had attacked Iraq", ("USA", "112", "IMGMUSISI"), "claim-of-a-hostile-act-is-an-accusation"),
     # grammar the small model gets wrong
@@ -118,6 +119,8 @@ ABSENT = [
     case("An American woman captured by Kurdish forces says she regrets travelling to Syria.", "USAMIL:17", "foreign-forces-are-not-the-citizens-state"),
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
+    case("The US refused to intervene, prioritising its ties with Turkey over its new ally.", "TUR", "another-acts-participle-names-no-target"),
+    case("Pompeo on Thursday rejected reports that the president's decision in Syria had come out of the blue.", "SYR", "what-reports-say-names-no-target"),
 ]
 
 

@@ -16,6 +16,7 @@ from tacitus.events.lexicon import Lexicon
 from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
+_DEMAND_NOUNS = {"demand", "call", "appeal", "request", "ultimatum", "insistence", "condition"}
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 # A state organ of unknown country acting on a country's political opposition is that country's
 # ("President X banned Ugandan opposition candidates" → UGAGOV). Not armies, and not civilians or
@@ -282,8 +283,19 @@ class RoleFinder:
         verb = trigger.verb
         skip: set[int] = set()
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj") or (subject is not None and c.i == subject.i):
+            # not the subject, and not a clause of another act: "refused to intervene, prioritising its
+            # ties with Turkey" does not refuse Turkey (a purpose, "to allow deliveries to X", still counts)
+            participle = c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ in ("aux", "mark") for m in c.children)
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or (
+                    subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
+        for t in verb.subtree:
+            # "rejected reports that Syria ...": what the reports say names no target; but "insisted on
+            # its demands that Burundi's government grant ...": whom a demand is put to does
+            if (t.i not in skip and t is not verb and t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ == "NOUN"
+                    and t.head.lemma_.lower() not in _DEMAND_NOUNS
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)):
+                skip |= {u.i for u in t.subtree}
         countries = {s.country for s in sources}
         found: dict[str, ActorRef] = {}
         for tok in verb.subtree:
