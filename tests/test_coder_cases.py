@@ -62,6 +62,8 @@ FOUND = [
     case("European ministers had called for Burma to institute reforms before joining the ASEAN.", ("EURGOV", "024", "MMR"), "called-for-x-to (parse: for as mark)"),
     case("Turkish authorities have imposed a curfew in the town of Cizre.", ("TURGOV", "1723", "TUR"), "curfew"),
     case("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "160", "SRB"), "suspension-of-links"),
+    case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
+    case("A federal judge has struck down most of the Trump administration's policy on asylum.", ("JUD", "120", "USAGOV"), "striking-down-a-policy-is-a-rejection"),
 ]
 
 
