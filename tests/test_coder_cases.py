@@ -63,6 +63,7 @@ FOUND = [
     case("Turkish authorities have imposed a curfew in the town of Cizre.", ("TURGOV", "1723", "TUR"), "curfew"),
     case("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "160", "SRB"), "suspension-of-links"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
+    case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("A federal judge has struck down most of the Trump administration's policy on asylum.", ("JUD", "120", "USAGOV"), "striking-down-a-policy-is-a-rejection"),
 ]
 
@@ -101,6 +102,8 @@ NOTHING = [
     case("Mattis insisted that America's role in Syria was to counter Isis more than Iran.", None, "insisting-that-only-reports"),
     case("The minister met John Smithers in Geneva.", None, "unknown-person-not-replaced-by-the-place"),
     case("Rebels attacked the convoy.", None, "named-unknown-target-is-partial"),
+    case("Richard Dodd, regional director of the Countryside Alliance, said he expected 2,000 supporters to make their protest.", None, "an-alliance-is-not-nato"),
+    case("Mark Serwotka said there should be a co-ordinated one day strike.", None, "should-is-advice-not-a-demand"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]

@@ -316,10 +316,10 @@ def is_modifier_participle(verb: Token) -> bool:
 
 
 def is_demand_clause(clause: Token) -> bool:
-    """ "(that) Libya must hand over the suspects": a clause that states an obligation; also the
-    mandative subjunctive "(demanded) that Israel ease restrictions" (a bare verb after a singular
-    subject, no auxiliary)."""
-    if any(c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND for c in clause.children):
+    """ "(that) Libya must hand over the suspects": a clause that states an obligation ("must",
+    "ought to"; "should" is as often advice); also the mandative subjunctive "(demanded) that Israel
+    ease restrictions" (a bare verb after a singular subject, no auxiliary)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "ought") for c in clause.children):
         return True
     return is_subjunctive(clause)
 
