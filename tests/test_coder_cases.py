@@ -174,3 +174,9 @@ def test_partial_events_are_kept_only_when_asked_for(partial_coder):
     events = partial_coder.code_text(
         "The Al Qaeda-linked Somali militant group al-Shabab is claiming responsibility for a deadly attack.")
     assert [(e.source.code, e.cameo.code) for e in events] == [("SOMREB", "015")]  # (parse: a subject split in three)
+
+
+def test_a_capital_named_as_a_place_is_no_antecedent_for_the_chancellor(code):
+    text = ("The Foreign Office has opened new missions in Baghdad, Kabul and Pyongyang since 1997. "
+            "The chancellor has demanded all government departments make similar savings.")
+    assert not any(e.source.country in ("IRQ", "AFG", "PRK") for e in code(text))

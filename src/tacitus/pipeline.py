@@ -100,7 +100,7 @@ class Coder:
             if tok.dep_ not in _MENTION_DEPS:
                 continue
             mention = self.resolver.resolve(tok)
-            if mention is not None and mention.actor.country:
+            if mention is not None and mention.actor.country and not _capital_as_place(tok, mention):
                 memory.remember(index, mention)
         # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
         by_start: dict[int, tuple[ActorRef, bool]] = {}
@@ -112,6 +112,20 @@ class Coder:
             head = _head_at(sentence, actor.start, actor.end)
             if head is not None:
                 memory.remember(index, Mention(actor, head, (), is_person=head.ent_type_ == "PERSON", as_source=is_source))
+
+
+_LOCATIVE = {"in", "at", "on", "to", "near", "from", "into", "across", "throughout", "outside", "inside"}
+
+
+def _capital_as_place(tok: Token, mention: Mention) -> bool:
+    """ "missions in Baghdad and Pyongyang": a capital named as a place is no government for "the
+    chancellor" or "the ministry" to refer back to."""
+    if mention.actor.resolved_by != "metonym":
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
 def _head_at(sentence: Span, start: int, end: int) -> Token | None:
