@@ -180,3 +180,9 @@ def test_a_capital_named_as_a_place_is_no_antecedent_for_the_chancellor(code):
     text = ("The Foreign Office has opened new missions in Baghdad, Kabul and Pyongyang since 1997. "
             "The chancellor has demanded all government departments make similar savings.")
     assert not any(e.source.country in ("IRQ", "AFG", "PRK") for e in code(text))
+
+
+def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys_official(code):
+    events = code("Assad met Putin in Sochi. The shadow home secretary, Diane Abbott, has struggled to defend Labour's call for an inspection.")
+    assert not any(e.source.country == "SYR" and e.sentence_index == 1 for e in events)
+    # a bare title still refers back ("the diplomat", "the minister"): see test_persona_non_grata_and_definite_description

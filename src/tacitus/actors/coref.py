@@ -61,6 +61,15 @@ def _nominal(head: Token) -> Token:
     return min(nouns, key=lambda t: len(list(t.ancestors))) if nouns else head
 
 
+def _qualified(head: Token) -> bool:
+    """Does a definite description carry words that pick out one office ("the Brexit secretary")?"""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _PLAIN_QUALIFIERS for c in head.lefts)
+
+
+# words that do not make a description specific: "the new minister", "the two countries"
+_PLAIN_QUALIFIERS = {"new", "former", "then", "current", "two", "both", "other", "same", "senior", "top", "said", "foreign"}
+
+
 class Coreference:
     def __init__(self, resolver: PhraseResolver) -> None:
         self.resolver = resolver
@@ -185,7 +194,9 @@ class Coreference:
             if not actor.country or actor.country == exclude or earlier.head.i == head.i:
                 continue
             same_head = earlier.head.lemma_.lower() == lemma
-            same_role = bool(roles) and roles <= set(actor.agents)
+            # "the minister" may be any earlier minister; "the shadow home secretary" or "the Brexit
+            # secretary" names a particular office: only the same words refer back to it
+            same_role = bool(roles) and roles <= set(actor.agents) and not (self._is_definite(head) and _qualified(head))
             if same_head or (mention is not None and same_role):
                 how = "coref:definite" if self._is_definite(head) else "coref:context"
                 agents = mention.actor.agents if mention and mention.actor.agents else actor.agents
