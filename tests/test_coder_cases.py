@@ -185,4 +185,6 @@ def test_a_capital_named_as_a_place_is_no_antecedent_for_the_chancellor(code):
 def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys_official(code):
     events = code("Assad met Putin in Sochi. The shadow home secretary, Diane Abbott, has struggled to defend Labour's call for an inspection.")
     assert not any(e.source.country == "SYR" and e.sentence_index == 1 for e in events)
+    events = code("Assad met Putin in Sochi. The Brexit secretary criticised the French government.")
+    assert not any(e.source.country in ("SYR", "RUS") for e in events if e.sentence_index == 1)
     # a bare title still refers back ("the diplomat", "the minister"): see test_persona_non_grata_and_definite_description
