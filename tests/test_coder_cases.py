@@ -64,6 +64,8 @@ FOUND = [
     case("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "160", "SRB"), "suspension-of-links"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
+    case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),
+    case("Rex Tillerson struck a secret deal with Turkish president Recep Tayyip Erdogan.", ("USAGOV", "057", "TURGOV"), "striking-a-deal-is-an-agreement"),
     case("A federal judge has struck down most of the Trump administration's policy on asylum.", ("JUD", "120", "USAGOV"), "striking-down-a-policy-is-a-rejection"),
 ]
 
@@ -104,6 +106,7 @@ NOTHING = [
     case("Rebels attacked the convoy.", None, "named-unknown-target-is-partial"),
     case("Richard Dodd, regional director of the Countryside Alliance, said he expected 2,000 supporters to make their protest.", None, "an-alliance-is-not-nato"),
     case("Mark Serwotka said there should be a co-ordinated one day strike.", None, "should-is-advice-not-a-demand"),
+    case("On Wednesday Donald Trump fired off an incendiary tweet.", None, "firing-off-a-tweet-is-no-shooting"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]
@@ -124,6 +127,7 @@ ABSENT = [
     case("An American woman captured by Kurdish forces says she regrets travelling to Syria.", "USAMIL:17", "foreign-forces-are-not-the-citizens-state"),
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
+    case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),
     case("The US refused to intervene, prioritising its ties with Turkey over its new ally.", "TUR", "another-acts-participle-names-no-target"),
     case("Pompeo on Thursday rejected reports that the president's decision in Syria had come out of the blue.", "SYR", "what-reports-say-names-no-target"),
 ]

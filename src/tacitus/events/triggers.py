@@ -91,10 +91,8 @@ class TriggerFinder:
             return False
         if sense.object_place and not self._names_place(g.object_of(verb)):
             return False
-        if sense.object_actor:
-            obj = g.object_of(verb)
-            if obj is None or obj.pos_ not in ("PROPN", "PRON") and obj.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
-                return False
+        if sense.object_actor and not _names_someone(g.object_of(verb)):
+            return False
         return True
 
     def _names_place(self, obj: Token | None) -> bool:
@@ -135,3 +133,14 @@ class TriggerFinder:
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
+
+
+def _names_someone(obj: Token | None) -> bool:
+    """An object that is an actor by its form: a name, a pronoun, a named entity, or a title with a
+    name or an owner ("Russia's president, Vladimir Putin")."""
+    if obj is None:
+        return False
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return True
+    return any(c.dep_ in ("appos", "poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "PERSON"))
+               for c in obj.children)
