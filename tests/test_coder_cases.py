@@ -107,6 +107,9 @@ NOTHING = [
     case("Richard Dodd, regional director of the Countryside Alliance, said he expected 2,000 supporters to make their protest.", None, "an-alliance-is-not-nato"),
     case("Mark Serwotka said there should be a co-ordinated one day strike.", None, "should-is-advice-not-a-demand"),
     case("On Wednesday Donald Trump fired off an incendiary tweet.", None, "firing-off-a-tweet-is-no-shooting"),
+    case("Lavrov said Moscow expected Turkey to hand over Afrin to Assad.", None, "expected-of-another-is-not-done"),
+    case("Assad is unlikely to attack Turkey.", None, "unlikely-is-not-done"),
+    case("Russia hopes Turkey will withdraw its troops from Syria.", None, "hoped-is-not-done (lemma hop)"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]
@@ -141,6 +144,11 @@ def test_the_sentence_yields_no_such_event(code, text, absent):
             assert not (e.cameo.root == root and (not who or who in (e.source.code, e.target.code))), e
         else:
             assert root not in (e.source.country, e.target.country), e
+
+
+def test_expected_to_do_ones_own_act_is_planned(code):
+    [e] = code("Putin is expected to visit Ankara on Monday.")
+    assert (e.source.code, e.cameo.code, e.modality) == ("RUSGOV", "042", "planned")
 
 
 def test_one_event_per_triple_and_the_plover_reading_of_the_sense(code):

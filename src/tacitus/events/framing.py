@@ -52,6 +52,13 @@ class Framer:
                 break
             head, relation = governed
             lemma = head.lemma_.lower()
+            irrealis = any(c in self.lexicon.irrealis_words for c in g.lemma_candidates(head))  # "hopes" → "hop"
+            if irrealis and relation in ("ccomp", "xcomp"):
+                if lemma == "expect" and relation == "xcomp" and g.is_passive(head):
+                    frame.planned = True  # "is expected to visit Moscow": the subject's announced act
+                else:
+                    frame.modality = "hypothetical"  # "expected Turkey to hand over", "unlikely to attack"
+                break
             if lemma in self.lexicon.allegation_verbs and head.i != verb.i:
                 frame.suppressed = True
                 frame.notes.append(f"alleged under '{head.text}'")

@@ -16,7 +16,7 @@ from tacitus import ontology
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
-              "answered_nouns", "attack_nouns", "one_actor_codes")
+              "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words")
 
 
 class LexiconError(ValueError):
@@ -60,6 +60,7 @@ class Lexicon:
     attack_nouns: frozenset[str]
     mutual_predicates: frozenset[str]
     one_actor_codes: frozenset[str]
+    irrealis_words: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -241,6 +242,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         attack_nouns=frozenset(base["attack_nouns"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
+        irrealis_words=frozenset(base["irrealis_words"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
         intent_of_root=base["intent_of_root"],
