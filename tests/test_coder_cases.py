@@ -110,6 +110,10 @@ NOTHING = [
     case("Lavrov said Moscow expected Turkey to hand over Afrin to Assad.", None, "expected-of-another-is-not-done"),
     case("Assad is unlikely to attack Turkey.", None, "unlikely-is-not-done"),
     case("Russia hopes Turkey will withdraw its troops from Syria.", None, "hoped-is-not-done (lemma hop)"),
+    case("Presumably they must now watch the Americans march away.", None, "marching-away-is-no-protest"),
+    case("He has signed a death warrant for potential military partners.", None, "a-death-warrant-for-partners-is-an-idiom"),
+    case("It has also killed off any political challenge to Assad.", None, "killing-off-a-challenge-is-an-idiom"),
+    case("US troops were not sent to Syria until 2015.", None, "a-past-negation-is-no-refusal"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]
@@ -144,6 +148,13 @@ def test_the_sentence_yields_no_such_event(code, text, absent):
             assert not (e.cameo.root == root and (not who or who in (e.source.code, e.target.code))), e
         else:
             assert root not in (e.source.country, e.target.country), e
+
+
+def test_a_negated_promise_is_a_refusal_and_handing_in_a_resignation_resigns(code):
+    [e] = code("The US will not send troops to Syria.")
+    assert (e.source.code, e.cameo.code, e.target.code, e.plover_type) == ("USA", "121", "SYR", "REJECT")
+    [e] = code("The defense secretary, James Mattis, handed in his resignation on Thursday.")
+    assert (e.source.code, e.cameo.code, e.plover_mode) == ("USAGOVMIL", "0831", "resign")
 
 
 def test_expected_to_do_ones_own_act_is_planned(code):

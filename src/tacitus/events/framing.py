@@ -43,6 +43,7 @@ class Framer:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
         modal = g.modal_of(verb) or g.inherited_modal(verb)
+        refused = False
         current = verb
         depth = 0
         while depth < 6:
@@ -89,7 +90,7 @@ class Framer:
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
                 break
             if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
-                frame.negated = True  # "failed to reach agreement" is a refusal, not an agreement
+                frame.negated = refused = True  # "failed to reach agreement" is a refusal, not an agreement
             current = head
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
             # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
@@ -98,7 +99,9 @@ class Framer:
             frame.modality = modal
         if self._governs_trigger(verb, trigger_verbs):
             frame.suppressed = True  # "agreed to lift sanctions": the lifting is coded, not the agreeing
-        if frame.negated and self.lexicon.refusal_code(trigger.sense.code):
+        # "will not provide weapons", "failed to reach agreement": a refusal (12x); "troops were not
+        # sent" says only that nothing happened
+        if frame.negated and (refused or frame.intent or frame.planned) and self.lexicon.refusal_code(trigger.sense.code):
             frame.negated, frame.refusal = False, True
         return frame
 

@@ -243,7 +243,7 @@ def agent_objects(verb: Token) -> list[Token]:
 def has_particle(verb: Token, particle: str) -> bool:
     """ "called off", "called for ..."; also "called for Burma to institute reforms", where "for"
     comes out as the mark of an infinitive clause."""
-    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in verb.children) or any(
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in verb.children) or any(
         c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
         for c in verb.children)
 

@@ -16,6 +16,7 @@ from tacitus.events.lexicon import Lexicon
 from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
+_ANSWERABLE_ROOTS = {"10", "11", "12", "13", "16", "17"}
 _DEMAND_NOUNS = {"demand", "call", "appeal", "request", "ultimatum", "insistence", "condition"}
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 # A state organ of unknown country acting on a country's political opposition is that country's
@@ -268,6 +269,8 @@ class RoleFinder:
         if obj is None or obj.lemma_.lower() not in self.lexicon.answered_nouns or not source.country:
             return []
         for earlier in reversed(history[-12:]):
+            if earlier.cameo.root not in _ANSWERABLE_ROOTS:
+                continue  # only a demand, accusation, threat or coercion is something to reject or deny
             parties = [earlier.reported_by, earlier.source, earlier.target]
             if source.country not in {p.country for p in parties if p}:
                 continue

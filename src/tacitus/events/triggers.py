@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tacitus.events import grammar as g
-from tacitus.events.lexicon import Lexicon, Sense
+from tacitus.events.lexicon import NO_EVENT, Lexicon, Sense
 
 
 @dataclass
@@ -41,6 +41,8 @@ class TriggerFinder:
                 continue
             lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
+            if sense is not None and sense.code == NO_EVENT:
+                continue  # an idiom: "killed off a challenge", "signed a death warrant for"
             if sense is None and lemma in self.lexicon.light_verbs:
                 nouns = self._noun_triggers(tok)
                 found.extend(nouns)
