@@ -62,6 +62,8 @@ FOUND = [
     case("European ministers had called for Burma to institute reforms before joining the ASEAN.", ("EURGOV", "024", "MMR"), "called-for-x-to (parse: for as mark)"),
     case("Turkish authorities have imposed a curfew in the town of Cizre.", ("TURGOV", "1723", "TUR"), "curfew"),
     case("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "160", "SRB"), "suspension-of-links"),
+    case("Armed opposition groups continue to receive logistical support and funding from the United States.", ("USA", "070", "OPP"), "receiving-support-from-x-is-xs-aid"),
+    case("British volunteers fought Isis alongside Kurdish fighters.", ("GBR", "190", "IMGMUSISI"), "isis-as-the-guardian-writes-it"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),
@@ -114,6 +116,7 @@ NOTHING = [
     case("He has signed a death warrant for potential military partners.", None, "a-death-warrant-for-partners-is-an-idiom"),
     case("It has also killed off any political challenge to Assad.", None, "killing-off-a-challenge-is-an-idiom"),
     case("US troops were not sent to Syria until 2015.", None, "a-past-negation-is-no-refusal"),
+    case("It means destroying Assad's combat planes from the air.", None, "what-it-would-mean-is-not-done"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]
@@ -135,6 +138,7 @@ ABSENT = [
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
     case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),
+    case("About 530 people have died and more than 2,500 have been wounded in eastern Ghouta.", "SYRCVL:19", "the-wounded-are-not-the-doers"),
     case("The US refused to intervene, prioritising its ties with Turkey over its new ally.", "TUR", "another-acts-participle-names-no-target"),
     case("Pompeo on Thursday rejected reports that the president's decision in Syria had come out of the blue.", "SYR", "what-reports-say-names-no-target"),
 ]

@@ -39,6 +39,8 @@ class Framer:
                 verb.dep_ == "conj" and g.is_modifier_participle(verb.head)):
             frame.suppressed = True
             return frame
+        # A purpose stays an act when nothing else is coded: "sent personnel to Bosnia to investigate",
+        # "opened fire to disperse demonstrators" — the purpose is what the main act did.
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame

@@ -107,8 +107,8 @@ def subject_of(verb: Token) -> Token | None:
         if came_by_xcomp and is_passive(current):
             # "Obama is scheduled to attend": the passive subject controls the infinitive.
             return child(current, "nsubjpass")
-        if is_passive(current) and current.dep_ != "conj":
-            return None  # a passive without "by": the doer is not named
+        if is_passive(current):
+            return None  # a passive without "by": the doer is not named ("530 people died and 2,500 were wounded")
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
             came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
