@@ -256,7 +256,7 @@ def _clause_of(tok: Token, trigger: Token) -> bool:
     for _ in range(8):
         if cur == trigger:
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if cur.pos_ in ("VERB", "AUX") and cur != tok and cur.dep_ not in ("aux", "auxpass"):
             return False
@@ -326,7 +326,7 @@ def event_date(trigger: Token, doc: Doc, publication_date: dt.date | None,
     # detained ...", "attacked X on Monday, killing ...") dates it
     head = trigger
     for _ in range(2):
-        if cands or head.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or head.head is head:
+        if cands or head.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or head.head == head:
             break
         head = head.head
         cands = _candidates(head, doc)

@@ -123,7 +123,7 @@ def _capital_as_place(tok: Token, mention: Mention) -> bool:
     if mention.actor.resolved_by != "metonym":
         return False
     head = tok
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
@@ -131,7 +131,7 @@ def _capital_as_place(tok: Token, mention: Mention) -> bool:
 def _head_at(sentence: Span, start: int, end: int) -> Token | None:
     """The syntactic head of the tokens between two character offsets."""
     tokens = [t for t in sentence if start <= t.idx < end]
-    return next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1] if tokens else None)
+    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1] if tokens else None)
 
 
 def _ordered(events: list[Event]) -> list[Event]:

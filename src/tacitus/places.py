@@ -396,7 +396,7 @@ def _introduced_by_place_noun(doc: Doc, s: int, e: int, after: Collection[str] |
     """"the village of X", "the towns of X, Y and Z", "a village called X"."""
     root = doc[s:e].root
     for _ in range(6):  # the first of a list: "the settlements of Jobar, Harasta and Arbin"
-        if root.dep_ == "conj" and root.head is not root:
+        if root.dep_ == "conj" and root.head != root:
             root = root.head
         else:
             break
@@ -669,7 +669,7 @@ def _down_path(top: Token, tok: Token, limit: int = 12) -> list[Token] | None:
     for _ in range(limit):
         if cur == top:
             return path[::-1]
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         path.append(cur)
         cur = cur.head
@@ -791,10 +791,10 @@ def _score_place(trigger: Token, tok: Token, place: Place, place_toks: dict[int,
             score = _attach_score(top, path, place.feature not in ("unresolved", "site")) - penalty
             rule = f"up{level}:" + "/".join(t.dep_ + (":" + t.lower_ if t.dep_ == "prep" else "") for t in path[:3])
             break
-        if top.dep_ in _CLAUSE_PENALTY and top.head is not top:
+        if top.dep_ in _CLAUSE_PENALTY and top.head != top:
             penalty += _CLAUSE_PENALTY[top.dep_] + (0.5 if top.dep_ == "conj" else 0.0)
             top = top.head
-        elif top.dep_ in ("prep", "pobj", "agent") and top.head is not top:  # "by storming X"
+        elif top.dep_ in ("prep", "pobj", "agent") and top.head != top:  # "by storming X"
             top = top.head
             penalty += 0.5
         else:
@@ -809,7 +809,7 @@ def _score_place(trigger: Token, tok: Token, place: Place, place_toks: dict[int,
         if anc.i in place_toks and anc != tok:
             score -= 3.0
             break
-        if anc.head is anc:
+        if anc.head == anc:
             break
         anc = anc.head
     if tok.dep_ in ("compound", "poss", "amod", "nmod"):

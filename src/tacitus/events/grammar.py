@@ -109,7 +109,7 @@ def subject_of(verb: Token) -> Token | None:
             return child(current, "nsubjpass")
         if is_passive(current):
             return None  # a passive without "by": the doer is not named ("530 people died and 2,500 were wounded")
-        if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
             continue
@@ -271,7 +271,7 @@ def under_negation(verb: Token) -> bool:
     Russia to help Israel" negates the helping too."""
     current = verb
     for _ in range(6):
-        if current.dep_ in ("ccomp", "ROOT") or current.head is current:
+        if current.dep_ in ("ccomp", "ROOT") or current.head == current:
             return False
         current = current.head
         if is_verb(current) and is_negated(current):
@@ -355,7 +355,7 @@ def inherited_modal(verb: Token) -> str:
     inside a demanded or hypothetical clause is no more real than it (not across that-clauses or
     conjunctions, which state acts of their own)."""
     current = verb
-    while current.dep_ in _INSIDE_CLAUSE and current.head is not current:
+    while current.dep_ in _INSIDE_CLAUSE and current.head != current:
         current = current.head
         if is_verb(current):
             found = modal_of(current)
@@ -367,16 +367,16 @@ def inherited_modal(verb: Token) -> str:
 def governing_verb(verb: Token) -> tuple[Token, str] | None:
     """The verb that embeds this one and the relation (xcomp, ccomp, pcomp ...), if any."""
     current = verb
-    while current.dep_ == "conj" and current.head is not current:
+    while current.dep_ == "conj" and current.head != current:
         current = current.head
     dep = current.dep_
     head = current.head
-    if dep in ("xcomp", "ccomp", "advcl") and head is not current:
+    if dep in ("xcomp", "ccomp", "advcl") and head != current:
         return head, dep
-    if dep in ("acl", "relcl") and head is not current and head.pos_ == "NOUN" and (
+    if dep in ("acl", "relcl") and head != current and head.pos_ == "NOUN" and (
             current.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
         return head, "acl"  # "permission to help", "a call for its forces to be deployed": the noun's content
-    if dep in ("ccomp", "acl") and head is not current and head.pos_ == "NOUN" and any(
+    if dep in ("ccomp", "acl") and head != current and head.pos_ == "NOUN" and any(
             c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in current.children):
         return head, "content"  # "a claim that X attacked", "its demand that Israel ease ..."
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":

@@ -82,7 +82,7 @@ class RoleFinder:
         if subject is not None and not any(a.country for a in actors):
             # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
             # several; another of them may be the actor
-            for other in (c for c in verb.children if c.dep_ == subject.dep_ and c is not subject and c.i < verb.i):
+            for other in (c for c in verb.children if c.dep_ == subject.dep_ and c != subject and c.i < verb.i):
                 found = self.coref.actors(other, memory, sentence_index)
                 if any(a.country for a in found):
                     actors, subject = found, other
@@ -176,7 +176,8 @@ class RoleFinder:
                 continue  # "withdrew its troops": the subject's own forces are not a target
             owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
             # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
-            doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" for p in g.agent_objects(c)]
+            doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
+                                                      for p in g.agent_objects(c)]
             for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1] + doers:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
@@ -295,7 +296,7 @@ class RoleFinder:
         for t in verb.subtree:
             # "rejected reports that Syria ...": what the reports say names no target; but "insisted on
             # its demands that Burundi's government grant ...": whom a demand is put to does
-            if (t.i not in skip and t is not verb and t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ == "NOUN"
+            if (t.i not in skip and t != verb and t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ == "NOUN"
                     and t.head.lemma_.lower() not in _DEMAND_NOUNS
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)):
                 skip |= {u.i for u in t.subtree}
