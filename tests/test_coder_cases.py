@@ -64,6 +64,8 @@ FOUND = [
     case("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "160", "SRB"), "suspension-of-links"),
     case("Armed opposition groups continue to receive logistical support and funding from the United States.", ("USA", "070", "OPP"), "receiving-support-from-x-is-xs-aid"),
     case("British volunteers fought Isis alongside Kurdish fighters.", ("GBR", "190", "IMGMUSISI"), "isis-as-the-guardian-writes-it"),
+    case("Moscow has acknowledged that several dozen of its nationals were killed by a US-led coalition strike in Deir ez-Zor.", ("USA", "190", "RUSCVL"), "its-nationals-are-the-speakers-people"),
+    case("Ghana deported two British nationals.", ("GHA", "174", "GBRCVL"), "nationals-are-civilians"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),

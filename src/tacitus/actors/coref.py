@@ -99,6 +99,14 @@ class Coreference:
             return members
         if mention and mention.actor.country:
             return [mention.actor]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if mention is not None and mention.actor.agents and owner is not None:
+            # "its nationals", "their troops": the people of whoever "its" is
+            owners = [a for a in self._pronoun(owner, memory, sentence_index) if a.country] or self._owner_in_clause(owner)
+            if owners:
+                a, agents = owners[0], mention.actor.agents
+                return [ActorRef(mention.actor.text, a.country + "".join(agents), a.country, list(agents),
+                                 mention.actor.start, mention.actor.end, "coref:owner")]
         if self._is_definite(head) or mention is not None:
             found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
             if found:
@@ -106,6 +114,16 @@ class Coreference:
         if mention and (mention.is_person or head.ent_type_ == "PERSON") and not mention.actor.agents:
             return []  # a named person of unknown country and role stays unknown
         return [mention.actor] if mention else []
+
+    def _owner_in_clause(self, pronoun: Token) -> list[ActorRef]:
+        """ "Moscow acknowledged that dozens of its nationals were killed": a possessive pronoun with no
+        earlier antecedent is the nearest subject before it in the clauses above, if that is a country's actor."""
+        for anc in pronoun.ancestors:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i < pronoun.i and pronoun not in c.subtree), None)
+            if anc.pos_ in ("VERB", "AUX") and subj is not None:
+                found = self.resolver.resolve(subj)
+                return [found.actor] if found is not None and found.actor.country else []
+        return []
 
     def _modifier_members(self, head: Token, mention: Mention | None) -> list[ActorRef]:
         """ "Hungarian and Romanian officials" → one actor per country modifier."""

@@ -172,7 +172,7 @@ class RoleFinder:
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
         for head in heads:
-            if _own_possession(head):
+            if _own_possession(head) and not g.is_passive(verb):
                 continue  # "withdrew its troops": the subject's own forces are not a target
             owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
             # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
