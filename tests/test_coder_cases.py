@@ -66,6 +66,7 @@ FOUND = [
     case("British volunteers fought Isis alongside Kurdish fighters.", ("GBR", "190", "IMGMUSISI"), "isis-as-the-guardian-writes-it"),
     case("Moscow has acknowledged that several dozen of its nationals were killed by a US-led coalition strike in Deir ez-Zor.", ("USA", "190", "RUSCVL"), "its-nationals-are-the-speakers-people"),
     case("Ghana deported two British nationals.", ("GHA", "174", "GBRCVL"), "nationals-are-civilians"),
+    case("Putin will host a two-day Syrian Congress on National Dialogue in Sochi.", ("RUSGOV", "036", "SYRLEG"), "a-syrian-congress-is-not-the-us-congress"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),
@@ -119,6 +120,8 @@ NOTHING = [
     case("It has also killed off any political challenge to Assad.", None, "killing-off-a-challenge-is-an-idiom"),
     case("US troops were not sent to Syria until 2015.", None, "a-past-negation-is-no-refusal"),
     case("It means destroying Assad's combat planes from the air.", None, "what-it-would-mean-is-not-done"),
+    case("That rebel army could wage a campaign against al-Qaida and fight Assad.", None, "a-conjunct-shares-could"),
+    case("It will show whether Turkey has helped build up the rebel army.", None, "whether-is-not-done"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
 ]

@@ -158,6 +158,9 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     role = head_role or (roles[-1][0] if roles else None)
     if named:
         org, org_tokens = named[-1]
+        if org.kind == "seat" and countries and countries[0].country != org.country:
+            # "the Syrian Congress", "Peru's Congress": a seat's name with another country's demonym
+            return _ref(text, countries[0].country, org.agents, "dictionary")
         head_is_org = head in org_tokens or not head_role
         if head_is_org or not (countries and head_role):
             if not org.country and countries:

@@ -340,8 +340,8 @@ def modal_of(verb: Token) -> str:
             return "demanded"
         if c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL:
             return "hypothetical"
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-            return "hypothetical"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return "hypothetical"  # "whether it has helped build up the army"
     if is_subjunctive(verb) and verb.dep_ == "ccomp":
         return "demanded"  # "(demanded) that Israel ease restrictions"
     return ""
@@ -355,6 +355,10 @@ def inherited_modal(verb: Token) -> str:
     inside a demanded or hypothetical clause is no more real than it (not across that-clauses or
     conjunctions, which state acts of their own)."""
     current = verb
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        found = modal_of(verb.head)  # "could wage a campaign ... and fight Assad": the conjunct shares it
+        if found in ("demanded", "hypothetical"):
+            return found
     while current.dep_ in _INSIDE_CLAUSE and current.head != current:
         current = current.head
         if is_verb(current):
