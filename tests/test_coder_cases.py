@@ -67,6 +67,7 @@ FOUND = [
     case("Moscow has acknowledged that several dozen of its nationals were killed by a US-led coalition strike in Deir ez-Zor.", ("USA", "190", "RUSCVL"), "its-nationals-are-the-speakers-people"),
     case("Ghana deported two British nationals.", ("GHA", "174", "GBRCVL"), "nationals-are-civilians"),
     case("Putin will host a two-day Syrian Congress on National Dialogue in Sochi.", ("RUSGOV", "036", "SYRLEG"), "a-syrian-congress-is-not-the-us-congress"),
+    case("Britain criticised the plan. One of the co-sponsors, Turkey, has insisted it will not allow Syrian Kurds to attend.", ("TUR", "124", "SYRCVL"), "the-speaker-named-in-apposition"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),

@@ -168,6 +168,8 @@ class Coreference:
         speaker = self._speaker(head)
         if speaker is not None:
             found = self.actors(speaker, memory, sentence_index)
+            for appos in (c for c in speaker.children if c.dep_ == "appos"):
+                found = found or self.actors(appos, memory, sentence_index)  # "one of the co-sponsors, Turkey,"
             if found:
                 return [_as(a, head, "coref:speaker") for a in found]
         for mention in memory.recent(sentence_index):
