@@ -68,6 +68,9 @@ FOUND = [
     case("Ghana deported two British nationals.", ("GHA", "174", "GBRCVL"), "nationals-are-civilians"),
     case("Putin will host a two-day Syrian Congress on National Dialogue in Sochi.", ("RUSGOV", "036", "SYRLEG"), "a-syrian-congress-is-not-the-us-congress"),
     case("Britain criticised the plan. One of the co-sponsors, Turkey, has insisted it will not allow Syrian Kurds to attend.", ("TUR", "124", "SYRCVL"), "the-speaker-named-in-apposition"),
+    case("Jakarta forced the UN refugee agency, UNHCR, out of the country.", ("IDNGOV", "166", "IGOUNOREFHCR"), "forcing-out-an-agency-is-expelling-it"),
+    case("Turkish police prevented the demonstration staged by students at Cumhuriyet University.", ("TURCOP", "172", "TUREDU"), "preventing-a-protest-and-a-university-named-like-a-paper"),
+    case("Czechia and Albania have upgraded their diplomatic ties.", ("ALB", "050", "CZE"), "upgrading-ties-is-mutual"),
     case("The opposition attacked the government's decision to raise taxes.", ("OPP", "111", "GOV"), "attacking-a-decision-is-criticism"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", ("GBRGOV", "011", "GOV"), "declining-to-say-is-declining-comment"),
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),
@@ -165,6 +168,11 @@ def test_a_negated_promise_is_a_refusal_and_handing_in_a_resignation_resigns(cod
     assert (e.source.code, e.cameo.code, e.target.code, e.plover_type) == ("USA", "121", "SYR", "REJECT")
     [e] = code("The defense secretary, James Mattis, handed in his resignation on Thursday.")
     assert (e.source.code, e.cameo.code, e.plover_mode) == ("USAGOVMIL", "0831", "resign")
+
+
+def test_an_intention_to_do_a_one_actor_act_is_one_too(code):
+    assert triples(code("Ousted President Askar Akayev has agreed to resign.")) == {("KGZGOV", "035", "")}
+    assert triples(code("Iraq's interim government announced that it is prepared to impose martial law.")) == {("IRQGOV", "132", "")}
 
 
 def test_expected_to_do_ones_own_act_is_planned(code):

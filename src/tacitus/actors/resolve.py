@@ -20,6 +20,8 @@ _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod",
 _OWNER_PREPS = {"of", "for", "from", "at"}
 _COUNTRYISH = {"country", "demonym", "capital"}
 _NAMED = {"organisation", "igo", "seat", "person"}
+# Heads that are institutions of their own: a name before them qualifies, it does not absorb them
+_INSTITUTION_ROLES = {"EDU", "HLH", "MED", "BUS", "REL"}
 # Roles that say little about whom a person works for: "an employee of the consulate" is the consulate's.
 _GENERIC_ROLES = {"LAB", "CVL", "PPL"}
 
@@ -158,6 +160,9 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     role = head_role or (roles[-1][0] if roles else None)
     if named:
         org, org_tokens = named[-1]
+        if head_role and head not in org_tokens and set(head_role.agents) & _INSTITUTION_ROLES and not org.country.startswith("IGO"):
+            # "Cumhuriyet University": a university named like the newspaper is still a university
+            return _ref(text, org.country, head_role.agents, "dictionary")
         if org.kind == "seat" and countries and countries[0].country != org.country:
             # "the Syrian Congress", "Peru's Congress": a seat's name with another country's demonym
             return _ref(text, countries[0].country, org.agents, "dictionary")

@@ -94,7 +94,8 @@ class EventCoder:
         if trigger.sense.reverse:  # "hosted X": X visited
             coded += [(t, s, trigger.sense.reverse) for s, t in pairs]
         for source, target, pair_code in coded:
-            one_actor = roles.target_absent and self.lexicon.one_actor(pair_code)
+            # "agreed to resign" (035 from 0831): an intention to do a one-actor act is one too
+            one_actor = roles.target_absent and (self.lexicon.one_actor(pair_code) or self.lexicon.one_actor(trigger.sense.code))
             if not self.keep_partial and not (source.code and (target.code or one_actor)):
                 continue  # an actor named but unknown: partial; "rebels surrendered": a one-actor event
             if source.code and source.code == target.code:
