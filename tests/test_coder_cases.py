@@ -146,6 +146,7 @@ ABSENT = [
     case("An American woman captured by Kurdish forces says she regrets travelling to Syria.", "USAMIL:17", "foreign-forces-are-not-the-citizens-state"),
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
+    case("Israel's Cabinet met Sunday and decided to approve a plan to bar candidates from Hamas.", "PSE", "a-day-is-not-whom-one-met"),
     case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),
     case("About 530 people have died and more than 2,500 have been wounded in eastern Ghouta.", "SYRCVL:19", "the-wounded-are-not-the-doers"),
     case("The US refused to intervene, prioritising its ties with Turkey over its new ally.", "TUR", "another-acts-participle-names-no-target"),

@@ -13,7 +13,7 @@ QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind",
                   "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen",
                   "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
                   "shipment", "consignment", "load", "worth", "part", "portion", "total", "handful", "day", "week", "month", "hour", "year",
-                  "most", "much", "half", "rest", "bulk"}
+                  "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}

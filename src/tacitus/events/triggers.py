@@ -140,8 +140,8 @@ class TriggerFinder:
 def _names_someone(obj: Token | None) -> bool:
     """An object that is an actor by its form: a name, a pronoun, a named entity, or a title with a
     name or an owner ("Russia's president, Vladimir Putin")."""
-    if obj is None:
-        return False
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return False  # "the cabinet met Sunday"
     if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
         return True
     return any(c.dep_ in ("appos", "poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "PERSON"))
