@@ -59,7 +59,8 @@ class RoleFinder:
         reciprocal = trigger.sense.lemma in self.lexicon.mutual_predicates and len(sources) > 1
         if not targets and sources and not reciprocal and not self._names_unknown_party(trigger):
             targets = self._place_as_target(trigger)
-        if not targets and sources and not reciprocal:
+        if not targets and sources and not reciprocal and not trigger.sense.code.startswith("04"):
+            # (whom one met or talked with is named with "with" or as the object, never guessed)
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if trigger.sense.code[:2] in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
