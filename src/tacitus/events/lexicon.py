@@ -16,7 +16,7 @@ from tacitus import ontology
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
-              "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words")
+              "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -66,6 +66,8 @@ class Lexicon:
     mutual_predicates: frozenset[str]
     one_actor_codes: frozenset[str]
     irrealis_words: frozenset[str]
+    purpose_verbs: frozenset[str]
+    demand_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -248,6 +250,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),
+        purpose_verbs=frozenset(base["purpose_verbs"]),
+        demand_nouns=frozenset(base["demand_nouns"]),
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
         intent_of_root=base["intent_of_root"],

@@ -17,7 +17,6 @@ from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
 _ANSWERABLE_ROOTS = {"10", "11", "12", "13", "16", "17"}
-_DEMAND_NOUNS = {"demand", "call", "appeal", "request", "ultimatum", "insistence", "condition"}
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 # A state organ of unknown country acting on a country's political opposition is that country's
 # ("President X banned Ugandan opposition candidates" → UGAGOV). Not armies, and not civilians or
@@ -192,12 +191,7 @@ class RoleFinder:
     def _names_unknown_party(self, trigger: Trigger) -> bool:
         """ "met John Smithers in Geneva": the target is a name the dictionaries do not know; the
         place must not stand in for it."""
-        obj = g.object_of(trigger.verb) if trigger.noun is None else None
-        heads = [obj] if obj is not None and trigger.sense.target == "object" else []
-        if trigger.sense.target.startswith("prep:"):
-            anchor = trigger.noun if trigger.noun is not None else trigger.verb
-            heads += g.prep_objects(anchor, trigger.sense.target_preps)
-        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in heads)
+        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in _slot_heads(trigger))
 
     def _known_place(self, tok: Token) -> bool:
         name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
@@ -211,20 +205,8 @@ class RoleFinder:
         object itself ("called off the strike", "halted talks"), that object is the act's theme, not
         a party: it counts only when it is an actor."""
         sense, verb = trigger.sense, trigger.verb
-        anchor = trigger.noun if trigger.noun is not None else verb
-        heads: list[Token] = []
-        if sense.target == "object" and trigger.noun is None:
-            obj = g.object_of(verb)
-            if obj is not None and (not sense.object or resolve(obj) is not None):
-                heads.append(obj)
-        elif sense.target.startswith("prep:"):
-            heads += g.prep_objects(anchor, sense.target_preps) + g.prep_objects(verb, sense.target_preps)
-        elif sense.target in ("xcomp", "clause"):
-            comp = g.child(verb, "xcomp", "ccomp")
-            heads += [h for h in (g.object_of(comp) if comp is not None else None, g.subject_of(comp) if comp is not None else None) if h is not None]
-        elif sense.target == "poss":
-            obj = g.object_of(verb)
-            heads += [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
+        theme = g.object_of(verb) if sense.target == "object" and sense.object and trigger.noun is None else None
+        heads = [h for h in _slot_heads(trigger) if not (theme is not None and h == theme and resolve(h) is None)]
         heads += g.prep_objects(verb, sense.also) if sense.also else []
         dative = g.child(verb, "dative")
         heads += [dative] if dative is not None else []
@@ -232,8 +214,7 @@ class RoleFinder:
         heads += [c for c in verb.children if c.i > verb.i and c.dep_ == "nsubj"]
         return any(h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for h in heads)  # "killing 50"
 
-    @staticmethod
-    def _fallback_heads(trigger: Trigger) -> list[Token]:
+    def _fallback_heads(self, trigger: Trigger) -> list[Token]:
         """Where the sense's own role holds no actor: the recipient ("gave Tanzania a grant"), the
         subject of a that-clause ("demanded that Hamas renounce ..."), then recipient-like
         prepositions on the verb or its object."""
@@ -253,7 +234,7 @@ class RoleFinder:
         if trigger.sense.code.startswith("13"):
             heads.extend(g.condition_subjects(verb))
         if trigger.sense.code.startswith("14"):
-            heads.extend(_protested(verb, trigger.noun))
+            heads.extend(_protested(verb, trigger.noun, self.lexicon.purpose_verbs))
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
         for anchor in (verb, obj):
             if anchor is not None:
@@ -298,7 +279,7 @@ class RoleFinder:
             # "rejected reports that Syria ...": what the reports say names no target; but "insisted on
             # its demands that Burundi's government grant ...": whom a demand is put to does
             if (t.i not in skip and t != verb and t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ == "NOUN"
-                    and t.head.lemma_.lower() not in _DEMAND_NOUNS
+                    and t.head.lemma_.lower() not in self.lexicon.demand_nouns
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)):
                 skip |= {u.i for u in t.subtree}
         countries = {s.country for s in sources}
@@ -379,11 +360,7 @@ def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], s
     return actor
 
 
-# Verbs of a protest's purpose clause: "began a hunger strike to protest Sweden's decision"
-_PURPOSE_VERBS = {"protest", "demand", "press", "denounce", "oppose", "condemn", "urge", "seek", "call", "show"}
-
-
-def _protested(verb: Token, noun: Token | None) -> list[Token]:
+def _protested(verb: Token, noun: Token | None, purpose_verbs: frozenset[str]) -> list[Token]:
     """Whom a protest is against when the protest verb names nobody: the object of its purpose clause
     ("to protest President Assad's failure", "to demand reforms by Suharto's government") or of "in
     protest against/at" — the candidates' owners and "by" phrases are tried in turn by the caller."""
@@ -392,7 +369,7 @@ def _protested(verb: Token, noun: Token | None) -> list[Token]:
         if anchor is None:
             continue
         for clause in anchor.children:
-            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in _PURPOSE_VERBS:
+            if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in purpose_verbs:
                 obj = g.object_of(clause)
                 objects = [obj] if obj is not None else []
                 objects += g.prep_objects(clause, ("against", "at", "over", "for", "on", "from"))
@@ -405,6 +382,25 @@ def _protested(verb: Token, noun: Token | None) -> list[Token]:
                     heads.append(o)
                     heads.extend(g.prep_objects(o, ("by", "of", "from")))
     return heads
+
+
+def _slot_heads(trigger: Trigger) -> list[Token]:
+    """The words in the target slot the sense names (its object, its prepositions, the object or
+    subject of its complement, the owner of its object), whether or not they are actors."""
+    sense, verb = trigger.sense, trigger.verb
+    anchor = trigger.noun if trigger.noun is not None else verb
+    if sense.target == "object" and trigger.noun is None:
+        obj = g.object_of(verb)
+        return [obj] if obj is not None else []
+    if sense.target.startswith("prep:"):
+        return g.prep_objects(anchor, sense.target_preps) + g.prep_objects(verb, sense.target_preps)
+    if sense.target in ("xcomp", "clause"):
+        comp = g.child(verb, "xcomp", "ccomp")
+        return [h for h in (g.object_of(comp), g.subject_of(comp)) if h is not None] if comp is not None else []
+    if sense.target == "poss":
+        obj = g.object_of(verb)
+        return [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
+    return []
 
 
 def _stateless_people(actor: ActorRef) -> bool:
