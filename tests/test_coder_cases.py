@@ -76,6 +76,22 @@ FOUND = [
     case("Nobody knows what was agreed when Donald Trump met Russia's president, Vladimir Putin, in Helsinki.", ("USAGOV", "040", "RUSGOV"), "met-a-titled-person-not-the-city"),
     case("Rex Tillerson struck a secret deal with Turkish president Recep Tayyip Erdogan.", ("USAGOV", "057", "TURGOV"), "striking-a-deal-is-an-agreement"),
     case("A federal judge has struck down most of the Trump administration's policy on asylum.", ("JUD", "120", "USAGOV"), "striking-down-a-policy-is-a-rejection"),
+    # unidentified attackers, places and owners
+    case("A roadside bomb near the town of Tikrit killed two Iraqi policemen on Tuesday.", ("IRQUAF", "190", "IRQCOP"), "a-bomb-is-an-unidentified-armed-force-of-the-place"),
+    case("Four Afghan soldiers were killed in a suicide car bombing in central Kandahar.", ("AFGUAF", "190", "AFGMIL"), "killed-in-a-bombing"),
+    case("Two Syrian soldiers were killed by an improvised explosive device outside of the city of Homs.", ("SYRUAF", "190", "SYRMIL"), "killed-by-a-device-outside-of-a-city"),
+    case("Gunmen killed five Pakistani policemen in Quetta on Monday.", ("PAKUAF", "190", "PAKCOP"), "gunmen-are-of-the-place"),
+    case("The Ukrainian airliner was shot down by a missile believed to be fired by pro-Russian separatists.", ("REB", "190", "UKR"), "the-weapons-user-is-the-attacker"),
+    case("A magazine based in Karachi has defied a ban by the Pakistani government.", ("PAKMED", "128", "PAKGOV"), "based-in-a-town-gives-the-country"),
+    case("Police in Karachi arrested the editor of a Pakistani magazine.", ("PAKCOP", "173", "PAKMED"), "local-institution-of-a-gazetteer-town"),
+    case("Soldiers in Sudan have beaten dozens of Eritrean and Ethiopian refugees.", ("SDNMIL", "182", "ETHREF"), "counted-conjoined-demonyms"),
+    case("Soldiers in Sudan have beaten scores of South Sudanese and Ethiopian refugees.", ("SDNMIL", "182", "SSDREF"), "a-demonym-shares-the-conjoined-noun (parse)"),
+    # lexicon and grammar
+    case("The Japanese prime minister telephoned the Indian prime minister on Friday.", ("INDGOV", "041", "JPNGOV"), "a-call-is-a-conversation-both-ways"),
+    case("President Omar El Bashir on Thursday eased by two hours the curfew in Khartoum.", ("SDNGOV", "081", "SDN"), "a-by-of-measure-is-no-passive-agent-and-a-day-no-target (parse)"),
+    case("Italy condemned as a grave crime Syria's bombing of Idlib.", ("ITA", "111", "SYR"), "condemned-as-x-the-object (parse)"),
+    case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
+    case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),
 ]
 
 
@@ -128,6 +144,7 @@ NOTHING = [
     case("It will show whether Turkey has helped build up the rebel army.", None, "whether-is-not-done"),
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
+    case("A gas explosion at a chemical plant killed ten workers in Tianjin.", None, "an-explosion-is-no-attacker"),
 ]
 
 
@@ -151,6 +168,7 @@ ABSENT = [
     case("About 530 people have died and more than 2,500 have been wounded in eastern Ghouta.", "SYRCVL:19", "the-wounded-are-not-the-doers"),
     case("The US refused to intervene, prioritising its ties with Turkey over its new ally.", "TUR", "another-acts-participle-names-no-target"),
     case("Pompeo on Thursday rejected reports that the president's decision in Syria had come out of the blue.", "SYR", "what-reports-say-names-no-target"),
+    case("The embassy based in Kabul expelled two diplomats.", "AFG", "an-embassy-is-not-of-its-host-town"),
 ]
 
 

@@ -45,11 +45,11 @@ class Coder:
         self._ner = self.nlp.get_pipe("ner") if entities == "events" and "ner" in self.nlp.pipe_names else None
         self._disable = ["ner"] if self._ner is not None else []
         self.dictionary = ActorDictionary.load(tuple(actors_extra))
-        self.resolver = PhraseResolver(self.dictionary)
+        self.situator = Situator.load()
+        self.resolver = PhraseResolver(self.dictionary, place_country=self.situator.country_of_place)
         self.coref = Coreference(self.resolver)
         self.lexicon = load_lexicon(tuple(lexicon_extra))
         ontology.plover("010")  # load the code tables now, not inside the first article
-        self.situator = Situator.load()
         self.events = EventCoder(self.lexicon, self.coref, keep_partial=keep_partial, all_modalities=all_modalities,
                                  place_country=self.situator.country_of_place)
 

@@ -24,7 +24,7 @@ class Situator:
         names are alternate names of some town ("Abe", "Cameron"), and the parser's entity labels
         cannot tell them apart ("Kharkiv" comes out as a PERSON)."""
         place = self.gazetteer.resolve(name)
-        if place is None or not place.country or places.name_key(place.name) != places.name_key(name):
+        if place is None or not place.country or not _spelling_of(places.name_key(name), places.name_key(place.name)):
             return None
         return place.country
 
@@ -63,3 +63,15 @@ class ArticleSituation:
 
 def _trigger_token(event: Event, sentence: Span) -> Token | None:
     return next((tok for tok in sentence if tok.idx == event.trigger_start), None)
+
+
+def _spelling_of(name: str, primary: str) -> bool:
+    """The name is the place's own, or a transliteration one letter away ("Basra" for "Basrah")."""
+    if name == primary:
+        return True
+    if len(name) < 5 or abs(len(name) - len(primary)) > 1:
+        return False
+    short, long_ = sorted((name, primary), key=len)
+    if len(short) == len(long_):
+        return sum(a != b for a, b in zip(short, long_)) == 1
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

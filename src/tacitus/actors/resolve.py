@@ -7,11 +7,13 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
+from tacitus.events.grammar import proper_name
 from tacitus.model import ActorRef
 
 # Modifier relations whose words belong to the actor phrase left of its head.
@@ -75,6 +77,8 @@ def _loosely_linked(tokens: list[Token]) -> bool:
     if words and words[0] in _LOOSE_LINKS and nxt[0].pos_ in ("VERB", "AUX") and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.head == nxt[0] for t in tokens):
         return False  # "Russia held talks": the name is the subject of the verb, not "Russia-held"
+    if words and nxt[0].dep_ == "acl" and nxt[0].head == last:
+        return False  # "a newspaper based in Beirut": the participle describes this very phrase
     return bool(words) and (words[0] in _LOOSE_LINKS or (words[0] == "" and len(words) > 1 and words[1] in _LOOSE_LINKS))
 
 
@@ -206,14 +210,19 @@ def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
 class PhraseResolver:
     """Resolves the actor phrase at a head token; no coreference (see coref.py)."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, place_country: Callable[[str], str | None] | None = None) -> None:
         self.dictionary = dictionary
+        self.place_country = place_country  # a gazetteer's place name → ISO-3, for "police in Karachi"
 
     def resolve(self, head: Token, depth: int = 0) -> Mention | None:
         tokens = phrase_tokens(head)
         entries = match_entries(self.dictionary, tokens)
         text, start, end = _span_text(tokens)
         actor = combine(entries, head, text)
+        if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
+            role = self._shared_head_role(head)
+            if role:  # "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" + "Liberian refugees"
+                actor = _ref(text, actor.country, role, "dictionary")
         if actor is not None and not actor.country and actor.agents:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
@@ -245,20 +254,48 @@ class PhraseResolver:
         countries = [e for e, _ in match_entries(self.dictionary, mods) if e.kind == "demonym"]
         return countries[0].country if len(countries) == 1 else ""
 
+    def _town(self, tok: Token) -> Mention | None:
+        """A place the dictionaries do not list but the gazetteer does ("police in Karachi")."""
+        if self.place_country is None or tok.pos_ != "PROPN":
+            return None
+        name = proper_name(tok)
+        country = self.place_country(name)
+        if not country:
+            return None
+        return Mention(ActorRef(text=name, code=country, country=country, resolved_by="place"), tok, ())
+
+    def _shared_head_role(self, head: Token) -> tuple[str, ...]:
+        """The role of the conjoined noun a bare demonym shares ("Sierra Leonean and Liberian
+        refugees" → REF), when that noun has a demonym of its own; else ()."""
+        for conj in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+            mods = [c for c in conj.lefts if c.dep_ in ("amod", "compound")]
+            if any(e.kind == "demonym" for e, _ in match_entries(self.dictionary, mods)):
+                roles = [e for e, _ in match_entries(self.dictionary, [conj]) if e.kind == "role"]
+                if roles:
+                    return tuple(roles[0].agents)
+        return ()
+
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
         # "a court in Guyana", "police in Kenya": a local institution belongs to the place; an embassy
         # in a capital does not, so diplomatic (GOV) heads never take their country from "in".
         preps = _OWNER_PREPS | ({"in"} if role is not None and role.agents and "GOV" not in role.agents else set())
         for child in head.rights:
+            if child.dep_ == "acl" and child.lower_ in _LOCATED and role is not None and role.agents and "GOV" not in role.agents:
+                # "a newspaper based in Beirut", "a group headquartered in Trinidad"
+                child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"), child)
+                preps = preps | {"in"}
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return self.resolve(pobj, depth + 1)
+                        return self.resolve(pobj, depth + 1) or self._town(pobj)
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
                 if found:
                     return found
         return None
+
+
+_LOCATED = {"based", "headquartered"}
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:

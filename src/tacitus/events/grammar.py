@@ -13,7 +13,8 @@ QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind",
                   "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen",
                   "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
                   "shipment", "consignment", "load", "worth", "part", "portion", "total", "handful", "day", "week", "month", "hour", "year",
-                  "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment"}
+                  "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment",
+                  "score", "hundred", "thousand", "dozens", "scores", "hundreds", "thousands", "tens", "millions"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
@@ -58,8 +59,12 @@ def is_passive(verb: Token) -> bool:
     stance participle without "by" is not ("Israel is opposed to French mediation": Israel opposes)."""
     if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)) or reduced_relative_root(verb)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        # "Bashir on Thursday shortened by one hour the curfew": an active subject, a "by" of measure
+        return not any(c.dep_ == "nsubj" for c in verb.children)
+    return reduced_relative_root(verb)
 
 
 def reduced_relative_root(verb: Token) -> bool:
@@ -180,6 +185,9 @@ def object_of(verb: Token) -> Token | None:
         elif comp is not None and comp.dep_ == "ccomp":
             # "help the two neighbours reach ...": the object is the small clause's subject.
             obj = child(comp, "nsubj")
+    if obj is None:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object parsed as an apposition
+        obj = next((child(p, "appos") for p in prep_objects(verb, ("as",)) if child(p, "appos") is not None), None)
     return through_quantity(obj) if obj is not None else None
 
 
@@ -193,12 +201,26 @@ def through_quantity(noun: Token) -> Token:
     return noun
 
 
+def proper_name(head: Token) -> str:
+    """The proper name ending at `head`: it and the name words right before it ("Kafr Saghir"),
+    without describing adjectives ("mostly Christian eastern Beirut" → "Beirut")."""
+    words = [head]
+    for tok in reversed(list(head.doc[head.left_edge.i: head.i])):
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "flat"):
+            break
+        words.insert(0, tok)
+    return " ".join(t.text for t in words)
+
+
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the given prepositions attached to `token` ("with Warsaw", "on both sides")."""
     out: list[Token] = []
     for c in token.children:
         if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
             pobj = child(c, "pobj", "pcomp")
+            of = child(c, "prep")
+            if pobj is None and of is not None and of.lower_ == "of":
+                pobj = child(of, "pobj")  # "outside of the city"
             if pobj is not None:
                 out.append(pobj)
             elif c.dep_ == "prep" and dangling_object(c) is not None:

@@ -16,7 +16,8 @@ from tacitus import ontology
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
-              "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns")
+              "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
+              "weapon_words")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -68,6 +69,7 @@ class Lexicon:
     irrealis_words: frozenset[str]
     purpose_verbs: frozenset[str]
     demand_nouns: frozenset[str]
+    weapon_words: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -247,6 +249,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         appeal_verbs=frozenset(base["appeal_verbs"]),
         answered_nouns=frozenset(base["answered_nouns"]),
         attack_nouns=frozenset(base["attack_nouns"]),
+        weapon_words=frozenset(base["weapon_words"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

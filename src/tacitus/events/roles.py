@@ -47,6 +47,8 @@ class RoleFinder:
              history: list[Event]) -> Roles:
         """Sources and targets, in the order of the rules below; sources filtered by the sense's roles."""
         sources, subject = self._sources(trigger.verb, sentence, memory, sentence_index)
+        if not any(s.country or s.agents for s in sources):
+            sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or sources
         if trigger.sense.subject:
             sources = [s for s in sources if trigger.sense.subject & set(s.agents)]
             if not sources:
@@ -63,7 +65,7 @@ class RoleFinder:
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if trigger.sense.code[:2] in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
-        if any(_stateless_people(a) for a in sources + targets):
+        if any(_of_no_country(a) for a in sources + targets):
             place = self._place_as_target(trigger, within_event=True)  # "23 people were killed in Tel Aviv"
             if place:
                 sources = [_of_place(a, place[0]) for a in sources]
@@ -114,6 +116,35 @@ class RoleFinder:
                     return actors, candidate
         return None
 
+    def _unidentified_attacker(self, trigger: Trigger, subject: Token | None, memory: ArticleActors,
+                               sentence_index: int) -> list[ActorRef]:
+        """ "A roadside bomb killed two soldiers", "were killed in a car bomb explosion": an attack
+        whose doer the text names only by its weapon is CAMEO's unidentified armed force (UAF); it
+        takes the country of the place it happened in (see _of_place). Nobody is guessed."""
+        if trigger.sense.code[:2] not in ("18", "19", "20"):
+            return []
+        verb = trigger.verb
+        passive = g.is_passive(verb)
+        slots = [subject] if subject is not None and not passive else []
+        if passive or subject is None:
+            slots += g.agent_objects(verb) + g.prep_objects(verb, ("in", "during", "by"))
+        for noun in slots:
+            if noun is not None and self._names_weapon(noun):
+                uses = [c for c in noun.children if c.dep_ == "acl"]
+                uses += [x for c in uses for x in c.children if x.dep_ == "xcomp"]  # "believed to be fired by"
+                for user in (p for c in uses for p in g.agent_objects(c)):
+                    actors = self.coref.actors(user, memory, sentence_index)
+                    if any(a.country or a.agents for a in actors):
+                        return actors  # "a missile fired by pro-Russia rebels"
+                phrase = [t for t in noun.subtree if t.i <= noun.i]
+                start, end = phrase[0].idx, noun.idx + len(noun.text)
+                return [ActorRef(noun.doc.text[start:end], "UAF", "", ["UAF"], start, end, "unidentified")]
+        return []
+
+    def _names_weapon(self, noun: Token) -> bool:
+        words = [noun] + [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        return any(w.lemma_.lower() in self.lexicon.weapon_words or w.lower_ in self.lexicon.weapon_words for w in words)
+
     def _leftmost_actor(self, sentence: Span, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
         """Word order when the parse gives the verb no usable subject (reduced-relative misparses)."""
         if verb.dep_ not in ("acl", "relcl", "ROOT", "dep", "appos", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
@@ -141,11 +172,15 @@ class RoleFinder:
             if obj is not None:
                 heads.append(obj)
         elif sense.target.startswith("prep:"):
-            heads.extend(g.prep_objects(anchor, sense.target_preps) or g.prep_objects(verb, sense.target_preps))
+            heads.extend(_not_times(g.prep_objects(anchor, sense.target_preps)) or _not_times(g.prep_objects(verb, sense.target_preps)))
             if not heads and trigger.noun is None:
                 obj = g.object_of(verb)
                 if obj is not None:
                     heads.extend(g.prep_objects(obj, sense.target_preps))
+                    for measure in obj.ancestors:  # "70 million dollars of aid for Romania": on the quantity
+                        if measure == verb:
+                            break
+                        heads.extend(g.prep_objects(measure, sense.target_preps))
         elif sense.target == "xcomp":
             comp = g.child(verb, "xcomp", "ccomp")
             obj = g.object_of(comp) if comp is not None else None
@@ -194,7 +229,7 @@ class RoleFinder:
         return any(h.pos_ == "PROPN" and not self._known_place(h) for h in _slot_heads(trigger))
 
     def _known_place(self, tok: Token) -> bool:
-        name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
+        name = g.proper_name(tok)
         return self.place_country is not None and self.place_country(name) is not None
 
     @staticmethod
@@ -309,25 +344,33 @@ class RoleFinder:
         anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp" or (within_event and c.dep_ == "advcl")]
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
+        preps: tuple[str, ...] = ("in", "at", "to")
         if within_event:
-            anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("in", "during")) if p.pos_ == "NOUN"]
+            # "a roadside bomb near Samarra killed ...", "killed by a device outside Basra"
+            doers = [h for h in [g.subject_of(trigger.verb)] + g.agent_objects(trigger.verb) if h is not None]
+            anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("in", "during")) if p.pos_ == "NOUN"] + doers
+            preps += ("near", "outside")
         if obj is not None and obj.pos_ == "PROPN" and self.place_country and not within_event:
             # "shelled Mariupol", "captured Kafr Saghir": a town as the object stands for its country
-            name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
+            name = g.proper_name(obj)
             country = self.place_country(name)
             if country:
                 return [ActorRef(name, country, country, [], obj.idx, obj.idx + len(obj.text), "place")]
         for anchor in anchors:
-            for pobj in g.prep_objects(anchor, ("in", "at", "to")):
-                if pobj.pos_ == "NOUN":
-                    # "in the northern city of Kirkuk": the named place; "at targets in Jericho": the place of the thing
+            for pobj in g.prep_objects(anchor, preps):
+                for _ in range(3):
+                    # "in the northern city of Kirkuk": the named place; "at targets in Jericho": the place
+                    # of the thing; "in a residential sector of eastern Beirut"
+                    if pobj.pos_ != "NOUN":
+                        break
                     pobj = next(iter(g.prep_objects(pobj, ("of", "in"))), pobj)
                 mention = self.coref.resolver.resolve(pobj)
                 if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
                     actor = mention.actor
                     return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
-                if mention is None and self.place_country and pobj.pos_ == "PROPN":
-                    name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN")
+                named_as_actor = mention is not None and any(e.kind in ("organisation", "igo", "person", "seat") for e in mention.entries)
+                if not named_as_actor and self.place_country and pobj.pos_ == "PROPN":
+                    name = g.proper_name(pobj)
                     country = self.place_country(name)
                     if country:
                         end = pobj.idx + len(pobj.text)
@@ -341,6 +384,11 @@ class RoleFinder:
         if found:
             return found[0]
         return ActorRef(text=frame.reporter.text)
+
+
+def _not_times(heads: list[Token]) -> list[Token]:
+    """ "eased on Thursday the curfew in Khartoum": a date is no target."""
+    return [h for h in heads if h.ent_type_ not in ("DATE", "TIME")]
 
 
 def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], sentence_index: int) -> ActorRef:
@@ -403,16 +451,21 @@ def _slot_heads(trigger: Trigger) -> list[Token]:
     return []
 
 
-def _stateless_people(actor: ActorRef) -> bool:
-    return not actor.country and actor.agents == ["CVL"]
+# Roles whose country, when the text states none, is taken to be that of the event's place.
+_PLACE_BOUND_ROLES = (["CVL"], ["UAF"])
+
+
+def _of_no_country(actor: ActorRef) -> bool:
+    return not actor.country and actor.agents in _PLACE_BOUND_ROLES
 
 
 def _of_place(actor: ActorRef, place: ActorRef) -> ActorRef:
-    """Civilians of no stated nationality are taken to be of the country where the event happened, as
-    PETRARCH and ICEWS do; `resolved_by` says so."""
-    if not _stateless_people(actor):
+    """Civilians and unidentified gunmen or bombers of no stated nationality are taken to be of the
+    country where the event happened, as PETRARCH and ICEWS do; `resolved_by` says so."""
+    if not _of_no_country(actor):
         return actor
-    return ActorRef(actor.text, place.country + "CVL", place.country, ["CVL"], actor.start, actor.end, "place")
+    agents = actor.agents
+    return ActorRef(actor.text, place.country + "".join(agents), place.country, list(agents), actor.start, actor.end, "place")
 
 
 def _own_possession(head: Token) -> bool:

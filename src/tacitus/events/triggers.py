@@ -106,7 +106,7 @@ class TriggerFinder:
             return True
         if obj.pos_ != "PROPN" or self.place_country is None:
             return False
-        name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
+        name = g.proper_name(obj)
         return self.place_country(name) is not None
 
     @staticmethod
