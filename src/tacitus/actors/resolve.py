@@ -92,12 +92,22 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
         hit = dictionary.longest_match(words, i)
         if hit:
             end, entry = hit
+            if entry.kind == "country" and dictionary.is_region_code(entry.code) and _starts_a_longer_name(kept[i:end]):
+                i = end  # "West Darfur State" is a place in Sudan, not the West
+                continue
             if not _loosely_linked(kept[i:end]):
                 found.append((entry, kept[i:end]))
             i = end
         else:
             i += 1
     return found
+
+
+def _starts_a_longer_name(tokens: list[Token]) -> bool:
+    """The match is the first word of a proper name that goes on ("West Darfur", "East Timor")."""
+    last = tokens[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and last.dep_ == "compound"
 
 
 def _leading_country(entries: list[tuple[ActorEntry, list[Token]]]) -> ActorEntry | None:
@@ -217,6 +227,9 @@ class PhraseResolver:
     def resolve(self, head: Token, depth: int = 0) -> Mention | None:
         tokens = phrase_tokens(head)
         entries = match_entries(self.dictionary, tokens)
+        longer = self._name_with_of(head, tokens)
+        if longer is not None:  # "the Democratic People's Republic of Korea" is one name
+            tokens, entries = longer
         text, start, end = _span_text(tokens)
         actor = combine(entries, head, text)
         if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
@@ -253,6 +266,22 @@ class PhraseResolver:
         mods = [c for c in first.lefts if c.dep_ in ("amod", "compound")]
         countries = [e for e, _ in match_entries(self.dictionary, mods) if e.kind == "demonym"]
         return countries[0].country if len(countries) == 1 else ""
+
+    def _name_with_of(self, head: Token, tokens: list[Token]) -> tuple[list[Token], list[tuple[ActorEntry, list[Token]]]] | None:
+        """The phrase and its entries with the head's "of" complement, when a dictionary name
+        runs through the "of"; else None."""
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return None
+        longer = sorted(set(tokens) | set(of.subtree), key=lambda t: t.i)
+        entries = match_entries(self.dictionary, longer)
+        if any(of in toks for _, toks in entries):
+            return longer, entries
+        return None
+
+    def name_runs_through_of(self, head: Token) -> bool:
+        """Is the head's "of" complement part of its name ("Republic of Korea")?"""
+        return self._name_with_of(head, phrase_tokens(head)) is not None
 
     def _town(self, tok: Token) -> Mention | None:
         """A place the dictionaries do not list but the gazetteer does ("police in Karachi")."""

@@ -83,7 +83,7 @@ class EventCoder:
                 code, rule = "130", rule + ".conditional"
         reporter = self.roles.reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
-        if trigger.sense.lemma in self.lexicon.mutual_predicates:
+        if self.lexicon.is_mutual(trigger.sense):
             if not targets and len(sources) > 1 and not g.allied(verb):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]  # "A, B and C met"
             elif trigger.noun is not None:

@@ -76,6 +76,13 @@ class Lexicon:
     intent_of_code: dict[str, str] = field(default_factory=dict)
     negation_of_root: dict[str, str] = field(default_factory=dict)
 
+    def is_mutual(self, sense: Sense) -> bool:
+        """Is the act done together ("met", "renewed negotiations")? Then its subjects act on each other."""
+        # talks renewed or cooperation deepened are joint; talks brokered (045) or hosted are not
+        joint = sense.code[:3] in ("040", "044", "046") or sense.code[:2] in ("05", "06")
+        joint_object = joint and bool(sense.object & self.mutual_predicates)
+        return sense.lemma in self.mutual_predicates or joint_object
+
     def one_actor(self, code: str) -> bool:
         """May an act of this CAMEO code stand without a target ("rebels surrendered")?"""
         return code in self.one_actor_codes or code[:3] in self.one_actor_codes or code[:2] in self.one_actor_codes

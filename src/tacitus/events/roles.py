@@ -57,7 +57,7 @@ class RoleFinder:
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
-        reciprocal = trigger.sense.lemma in self.lexicon.mutual_predicates and len(sources) > 1
+        reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
         if not targets and sources and not reciprocal and not self._names_unknown_party(trigger):
             targets = self._place_as_target(trigger)
         if not targets and sources and not reciprocal and not trigger.sense.code.startswith("04"):
@@ -175,7 +175,7 @@ class RoleFinder:
             heads.extend(_not_times(g.prep_objects(anchor, sense.target_preps)) or _not_times(g.prep_objects(verb, sense.target_preps)))
             if not heads and trigger.noun is None:
                 obj = g.object_of(verb)
-                if obj is not None:
+                if obj is not None and not self.coref.resolver.name_runs_through_of(obj):
                     heads.extend(g.prep_objects(obj, sense.target_preps))
                     for measure in obj.ancestors:  # "70 million dollars of aid for Romania": on the quantity
                         if measure == verb:
@@ -206,6 +206,8 @@ class RoleFinder:
         heads.extend(self._fallback_heads(trigger))
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
+        # whose the object is; talks "on" or "of" something are about it, not with it
+        owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
         for head in heads:
             if _own_possession(head) and not g.is_passive(verb):
                 continue  # "withdrew its troops": the subject's own forces are not a target
@@ -213,7 +215,8 @@ class RoleFinder:
             # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
             doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
                                                       for p in g.agent_objects(c)]
-            for candidate in [head] + owner + [p for prep in ("of", "on", "against", "with", "to") for p in g.prep_objects(head, (prep,))][:1] + doers:
+            whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
+            for candidate in [head] + owner + whose + doers:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
                     actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place
@@ -271,9 +274,11 @@ class RoleFinder:
         if trigger.sense.code.startswith("14"):
             heads.extend(_protested(verb, trigger.noun, self.lexicon.purpose_verbs))
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
+        # talks "on" or "for" something are about it, not with it
+        recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
         for anchor in (verb, obj):
             if anchor is not None:
-                heads.extend(g.prep_objects(anchor, ("to", "with", "against", "on", "for", "toward", "towards")))
+                heads.extend(g.prep_objects(anchor, recipients))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
