@@ -92,6 +92,9 @@ FOUND = [
     case("Israel and Lebanon resumed negotiations on an Israeli troop withdrawal.", ("LBN", "046", "ISR"), "negotiations-on-a-topic-are-with-each-other"),
     case("Britain mobilized reservists for a war against Iraq on Tuesday.", ("GBR", "154", "IRQ"), "mobilized-for-a-war-against"),
     case("The Asia-Pacific Economic Cooperation forum agreed to cut tariffs for Japan.", ("IGOASAAPC", "030", "JPN"), "apec-is-not-asia"),
+    case("Five public sector unions met the British prime minister. They want the government to withdraw the regulations.", ("LAB", "020", "GBRGOV"), "they-is-the-last-group-named"),
+    case("Former union leader Bill Morris accused the Conservative Party of lying.", ("ELI", "112", "GBRPTY"), "a-former-office-holder-is-an-elite"),
+    case("The attorney general faced a call by the Conservative Party to resign.", ("GBRPTY", "020", "GBRGOV"), "facing-a-call-by-x-is-xs-call"),
     case("Italy condemned as a grave crime Syria's bombing of Idlib.", ("ITA", "111", "SYR"), "condemned-as-x-the-object (parse)"),
     case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),
@@ -148,6 +151,10 @@ NOTHING = [
     case("The police recognised on Monday.", None, "recognising-needs-a-target"),
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
     case("A gas explosion at a chemical plant killed ten workers in Tianjin.", None, "an-explosion-is-no-attacker"),
+    case("The Liberal Democrats have demonstrated that they can win seats.", None, "demonstrating-that-is-no-protest"),
+    case("Activists were fired up by Gordon Brown's speech.", None, "fired-up-is-no-shooting"),
+    case("The head of the agency, widely reported to have resigned, is still at the helm.", None, "reported-to-have-is-hearsay (parse)"),
+    case("Blair repeated calls for the mayor of London to apologise to Israel.", None, "what-is-called-for-did-not-happen (parse)"),
 ]
 
 
@@ -173,6 +180,10 @@ ABSENT = [
     case("Pompeo on Thursday rejected reports that the president's decision in Syria had come out of the blue.", "SYR", "what-reports-say-names-no-target"),
     case("The embassy based in Kabul expelled two diplomats.", "AFG", "an-embassy-is-not-of-its-host-town"),
     case("Labour volunteers are telephoning millions of voters.", "CVL:04", "a-call-is-the-callers-act"),
+    case("Tony Blair spoke in London on Monday. Robert Jackson, MP for Wantage, said he was leaving. He criticised the Conservatives.", "GBRGOV:11", "he-is-the-last-person-named-even-if-unknown"),
+    case("Britain wants a UN resolution sanctioning military action against Iraq.", "16", "sanctioning-an-action-authorises-it"),
+    case("Asked whether it was realistic to demand sanctions on Iran, the British foreign secretary said no.", "GBRGOV:02", "the-one-asked-does-not-ask"),
+    case("When asked about the attack, the Labour leader criticised the Tories.", "GBRPTY:02", "the-one-asked-does-not-ask-when"),
 ]
 
 
@@ -257,3 +268,16 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
     events = code("Assad met Putin in Sochi. The Brexit secretary criticised the French government.")
     assert not any(e.source.country in ("SYR", "RUS") for e in events if e.sentence_index == 1)
     # a bare title still refers back ("the diplomat", "the minister"): see test_persona_non_grata_and_definite_description
+
+
+# Even with partial events kept, these sentences hold no act of the given CAMEO root.
+NO_ACT_EVEN_PARTIAL = [
+    case("Activists were fired up by Gordon Brown's speech.", "19", "fired-up-is-no-shooting"),
+    case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),
+    case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
+]
+
+
+@pytest.mark.parametrize("text, root", NO_ACT_EVEN_PARTIAL)
+def test_the_sentence_holds_no_such_act_even_partial(partial_coder, text, root):
+    assert not [e for e in partial_coder.code_text(text) if e.cameo.root == root]

@@ -14,8 +14,9 @@ from tacitus import nlp as nlp_loader
 from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
 from tacitus.actors.dictionary import ActorDictionary
-from tacitus.actors.resolve import Mention, PhraseResolver
+from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
+from tacitus.events.grammar import proper_name
 from tacitus.events.lexicon import load_lexicon
 from tacitus.model import ActorRef, Article, Event
 from tacitus.readers import article_from_text
@@ -100,8 +101,10 @@ class Coder:
             if tok.dep_ not in _MENTION_DEPS:
                 continue
             mention = self.resolver.resolve(tok)
-            if mention is not None and mention.actor.country and not _capital_as_place(tok, mention):
-                memory.remember(index, mention)
+            if mention is not None and (mention.actor.country or (mention.is_plural and mention.actor.agents)) and not _capital_as_place(tok, mention):
+                memory.remember(index, mention)  # (a role-only group, "the unions", is what "they" may be)
+            elif looks_like_person(tok) and not self.situator.country_of_place(proper_name(tok)):
+                memory.remember_unknown_person(index, tok)
         # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
         by_start: dict[int, tuple[ActorRef, bool]] = {}
         for event in events:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from tacitus.actors.resolve import Mention, PhraseResolver
+from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.grammar import subject_of
 from tacitus.model import ActorRef
 
@@ -38,6 +38,10 @@ class ArticleActors:
         if mention.is_person and mention.actor.country and mention.head.pos_ == "PROPN":
             self.people.setdefault(mention.head.text, mention.actor)
 
+    def remember_unknown_person(self, sentence_index: int, head: Token) -> None:
+        """A person the dictionaries cannot code: "he" after them means them, so stays unknown."""
+        self.mentions.append((sentence_index, Mention(ActorRef(text=head.text), head, (), is_person=True)))
+
     def remember_pair(self, actors: list[ActorRef]) -> None:
         countries = {a.country for a in actors if a.country}
         if len(actors) == 2 and len(countries) == 2:
@@ -46,6 +50,14 @@ class ArticleActors:
     def recent(self, sentence_index: int) -> list[Mention]:
         """Mentions from the last few sentences, most recent first."""
         return [m for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
+
+
+def _person_before(pronoun: Token) -> Token | None:
+    """The nearest person named earlier in the pronoun's own sentence, if any."""
+    for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and looks_like_person(tok):
+            return tok
+    return None
 
 
 def _as(actor: ActorRef, token: Token, how: str) -> ActorRef:
@@ -172,13 +184,24 @@ class Coreference:
                 found = found or self.actors(appos, memory, sentence_index)  # "one of the co-sponsors, Turkey,"
             if found:
                 return [_as(a, head, "coref:speaker") for a in found]
-        for mention in memory.recent(sentence_index):
-            if lower in _PERSON_PRONOUNS and mention.is_person and mention.actor.country:
-                return [_as(mention.actor, head, "coref:person")]
+        if lower in _PERSON_PRONOUNS:
+            named = _person_before(head)
+            if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
+                found = self.resolver.resolve(named)
+                return [_as(found.actor, head, "coref:person")] if found and found.is_person and found.actor.country else []
+        recent = memory.recent(sentence_index)
+        if lower in _GROUP_PRONOUNS:
+            # a plural first ("the unions ... they want": LAB), then a country or organisation
+            for mention in [m for m in recent if m.is_plural] + [m for m in recent if not m.is_plural and not m.is_person]:
+                if mention.actor.country or mention.is_plural:
+                    return [_as(mention.actor, head, "coref:they")]
+            return []
+        for mention in recent:
+            if lower in _PERSON_PRONOUNS and mention.is_person:
+                # the last person named; one the dictionaries do not know leaves "he" unknown
+                return [_as(mention.actor, head, "coref:person")] if mention.actor.country else []
             if lower in _THING_PRONOUNS and not mention.is_person and mention.actor.country:
                 return [_as(mention.actor, head, "coref:it")]
-            if lower in _GROUP_PRONOUNS and mention.actor.country and (mention.is_plural or not mention.is_person):
-                return [_as(mention.actor, head, "coref:they")]
         return []
 
     @staticmethod

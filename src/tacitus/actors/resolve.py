@@ -40,6 +40,21 @@ class Mention:
     as_source: bool = False  # it was the subject of a clause or the source of an event
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
+
+
+def looks_like_person(tok: Token) -> bool:
+    """A person's name: the entity recogniser says so, or (it runs only on sentences with a trigger)
+    a proper noun it left unlabelled with a first name or an honorific before it ("Robert Jackson",
+    "Ms King")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+        return False
+    if tok.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.lefts) or (
+        tok.i > 0 and tok.nbor(-1).lower_.rstrip(".") in _HONORIFICS)
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (and their subtrees): the actor phrase."""
     tokens = [head]
@@ -251,8 +266,11 @@ class PhraseResolver:
                 entries = entries + [(e, []) for e in owner.entries]
         if actor is None:
             return None
+        if _former(head) and set(actor.agents) & _OFFICE_ROLES:
+            # "former union leader Sir Bill Morris", "a former defence minister": an elite, not the office
+            actor = _ref(actor.text, actor.country, ["ELI"], actor.resolved_by)
         actor.start, actor.end = start, end
-        is_person = head.ent_type_ == "PERSON" or any(e.kind == "person" for e, _ in entries)
+        is_person = looks_like_person(head) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
 
@@ -325,6 +343,12 @@ class PhraseResolver:
 
 
 _LOCATED = {"based", "headquartered"}
+# Offices a person can leave: their former holders are elites (ELI), as CAMEO codes them.
+_OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "LAB", "OPP", "REB", "BUS", "MED"}
+
+
+def _former(head: Token) -> bool:
+    return any(c.lower_ in ("former", "ex", "ex-") and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:

@@ -62,7 +62,10 @@ class Framer:
                 else:
                     frame.modality = "hypothetical"  # "expected Turkey to hand over", "unlikely to attack"
                 break
-            if lemma in self.lexicon.allegation_verbs and head.i != verb.i:
+            # "is said to have fled", "the head, widely reported to have resigned, ..."
+            hearsay = relation == "xcomp" and lemma in self.lexicon.hearsay_verbs and (
+                g.is_passive(head) or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)))
+            if (lemma in self.lexicon.allegation_verbs or hearsay) and head.i != verb.i:
                 frame.suppressed = True
                 frame.notes.append(f"alleged under '{head.text}'")
                 break

@@ -114,6 +114,8 @@ def subject_of(verb: Token) -> Token | None:
             return child(current, "nsubjpass")
         if is_passive(current):
             return None  # a passive without "by": the doer is not named ("530 people died and 2,500 were wounded")
+        if _bare_participle_clause(current):
+            return None  # "Asked whether ..., he said": the main subject was asked, it did not ask
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
@@ -170,12 +172,20 @@ def passive_target(verb: Token) -> Token | None:
     return child(verb, "nsubjpass")
 
 
+def _bare_participle_clause(verb: Token) -> bool:
+    """ "(When) asked about X, ...": a past participle clause with no subject or auxiliary of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None) or (
         reduced_relative_patient(verb) if is_passive(verb) else None) or _second_subject(verb)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
+    if obj is None and _bare_participle_clause(verb):
+        obj = subject_of(verb.head)  # "Asked about the attack, the leader said": the leader was asked
 
     if obj is None:
         comp = child(verb, "ccomp", "oprd", "xcomp")
@@ -397,6 +407,10 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
         current = current.head
     dep = current.dep_
     head = current.head
+    if dep == "advcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children):
+        return head, "content"  # "calls for the mayor to apologise": what is called for
+    if dep == "advcl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        return head, "acl"  # the same, parsed "calls [for the mayor] [to apologise]"
     if dep in ("xcomp", "ccomp", "advcl") and head != current:
         return head, dep
     if dep in ("acl", "relcl") and head != current and head.pos_ == "NOUN" and (

@@ -17,7 +17,7 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
-              "weapon_words")
+              "weapon_words", "hearsay_verbs", "recipient_light_verbs")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -70,6 +70,8 @@ class Lexicon:
     purpose_verbs: frozenset[str]
     demand_nouns: frozenset[str]
     weapon_words: frozenset[str]
+    hearsay_verbs: frozenset[str]
+    recipient_light_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -81,7 +83,9 @@ class Lexicon:
         # talks renewed or cooperation deepened are joint; talks brokered (045) or hosted are not
         joint = sense.code[:3] in ("040", "044", "046") or sense.code[:2] in ("05", "06")
         joint_object = joint and bool(sense.object & self.mutual_predicates)
-        return sense.lemma in self.mutual_predicates or joint_object
+        # "held a call" is joint; "repeated calls for X to apologise" (an appeal, 020) is not
+        joint_lemma = sense.lemma in self.mutual_predicates and sense.code[:2] in ("03", "04", "05", "06", "08", "19")
+        return joint_lemma or joint_object
 
     def one_actor(self, code: str) -> bool:
         """May an act of this CAMEO code stand without a target ("rebels surrendered")?"""
@@ -257,6 +261,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         answered_nouns=frozenset(base["answered_nouns"]),
         attack_nouns=frozenset(base["attack_nouns"]),
         weapon_words=frozenset(base["weapon_words"]),
+        hearsay_verbs=frozenset(base["hearsay_verbs"]),
+        recipient_light_verbs=frozenset(base["recipient_light_verbs"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

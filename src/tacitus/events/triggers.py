@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -89,7 +89,7 @@ class TriggerFinder:
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
             if not any(c.lemma_.lower() in sense.xcomp for c in comps):
                 return False
-        if sense.clause and not any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in verb.children):
+        if sense.clause and not any(_is_content_clause(c) for c in verb.children):
             return False
         if sense.object_place and not self._names_place(g.object_of(verb)):
             return False
@@ -132,9 +132,20 @@ class TriggerFinder:
             mods = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")]
             keys = [" ".join(mods[i:] + [key]) for i in range(len(mods))] + [key]
             sense = next((self.lexicon.nouns[k] for k in keys if k in self.lexicon.nouns), None)
+            if sense is not None and self._lemma(verb) in self.lexicon.recipient_light_verbs and (
+                    g.prep_objects(noun, ("by", "from")) or g.prep_objects(verb, ("by", "from"))):
+                sense = replace(sense, target="prep:by,from", swap=True)  # "faced a call by X": X calls
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """ "denied that ...", "denied attacking": a clause saying what; a to-infinitive of purpose
+    ("demonstrated to demand reforms") is not one."""
+    if clause.dep_ in ("ccomp", "pcomp"):
+        return True
+    return clause.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _names_someone(obj: Token | None) -> bool:
