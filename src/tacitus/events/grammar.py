@@ -180,7 +180,8 @@ def _bare_participle_clause(verb: Token) -> bool:
 
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
-    obj = child(verb, "dobj", "obj") or (child(verb, "nsubjpass") if is_passive(verb) else None) or (
+    # (of two passive subjects, the nearer: "GAZA CITY, ...: Four children were killed")
+    obj = child(verb, "dobj", "obj") or (nearest_child(verb, "nsubjpass") if is_passive(verb) else None) or (
         reduced_relative_patient(verb) if is_passive(verb) else None) or _second_subject(verb)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act

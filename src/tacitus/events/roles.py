@@ -349,6 +349,8 @@ class RoleFinder:
         anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp" or (within_event and c.dep_ == "advcl")]
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
+        # "responsibility for an attack targeting shoppers at a mall in Nairobi"
+        anchors += [c for a in list(anchors) if a.pos_ == "NOUN" for c in a.children if c.dep_ == "acl"]
         preps: tuple[str, ...] = ("in", "at", "to")
         if within_event:
             # "a roadside bomb near Samarra killed ...", "killed by a device outside Basra"
