@@ -155,11 +155,18 @@ def _people_of(entry: ActorEntry, tokens: list[Token], head: Token) -> bool:
         return False
     described = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _DESCRIBING
                     or (c.dep_ in ("amod", "compound") and c.is_lower and c not in tokens)
+                    or (c.dep_ == "acl" and c.tag_ == "VBG")  # "Palestinians living in Gaza"
                     for c in head.children)
     counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_HEADS
     return described or counted
 
 
+def _homes_of(entry: ActorEntry, head: Token) -> bool:
+    """ "Iraqi towns", "Palestinian homes": where a nation's people live stands for its civilians."""
+    return entry.kind == "demonym" and head.tag_ == "NNS" and head.lemma_.lower() in _DWELLINGS
+
+
+_DWELLINGS = {"town", "village", "home", "house", "neighbourhood", "neighborhood", "district", "suburb", "hamlet", "camp"}
 # "Young Algerians" at the start of a sentence comes out as a capitalised compound
 _DESCRIBING = {"young", "elderly", "angry", "ordinary", "local", "unarmed", "innocent", "many", "several", "some"}
 # "thousands of Nigerians", "hundreds of ethnic Turks"
@@ -180,7 +187,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         entries = [(e, toks) for e, toks in entries if not _ethnic(e, toks)]
         if not entries:
             return _ref(text, "", ("CVL",), "role")
-    if len(entries) == 1 and _people_of(entries[0][0], entries[0][1], head):
+    if len(entries) == 1 and (_people_of(entries[0][0], entries[0][1], head) or _homes_of(entries[0][0], head)):
         return _ref(text, entries[0][0].country, ("CVL",), "dictionary")
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]

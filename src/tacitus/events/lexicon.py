@@ -17,7 +17,7 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
-              "weapon_words", "hearsay_verbs", "recipient_light_verbs")
+              "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -72,6 +72,7 @@ class Lexicon:
     weapon_words: frozenset[str]
     hearsay_verbs: frozenset[str]
     recipient_light_verbs: frozenset[str]
+    population_measures: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -263,6 +264,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         weapon_words=frozenset(base["weapon_words"]),
         hearsay_verbs=frozenset(base["hearsay_verbs"]),
         recipient_light_verbs=frozenset(base["recipient_light_verbs"]),
+        population_measures=frozenset(base["population_measures"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

@@ -65,6 +65,8 @@ class RoleFinder:
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if trigger.sense.code[:2] in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
+        if self._falls_on_population(trigger):
+            targets = [_people_of_place(t) for t in targets]  # "a curfew in Abidjan": its people
         if any(_of_no_country(a) for a in sources + targets):
             place = self._place_as_target(trigger, within_event=True)  # "23 people were killed in Tel Aviv"
             if place:
@@ -115,6 +117,14 @@ class RoleFinder:
                 if any(a.country or a.agents for a in actors):
                     return actors, candidate
         return None
+
+    def _falls_on_population(self, trigger: Trigger) -> bool:
+        """Is the act a measure on a population ("imposed a curfew", "lifted martial law")?"""
+        noun = trigger.noun if trigger.noun is not None else g.object_of(trigger.verb)
+        if noun is None:
+            return False
+        words = [noun] + [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + g.prep_objects(noun, ("of",))  # "a state of emergency"
+        return any(w.lemma_.lower() in self.lexicon.population_measures for w in words)
 
     def _unidentified_attacker(self, trigger: Trigger, subject: Token | None, memory: ArticleActors,
                                sentence_index: int) -> list[ActorRef]:
@@ -391,6 +401,13 @@ class RoleFinder:
         if found:
             return found[0]
         return ActorRef(text=frame.reporter.text)
+
+
+def _people_of_place(actor: ActorRef) -> ActorRef:
+    """A town or country (or its capital read as a place) stands for its civilians."""
+    if actor.agents and actor.resolved_by != "metonym" or not actor.country or actor.country.startswith("IGO"):
+        return actor
+    return ActorRef(actor.text, actor.country + "CVL", actor.country, ["CVL"], actor.start, actor.end, "place")
 
 
 def _not_times(heads: list[Token]) -> list[Token]:
