@@ -94,6 +94,7 @@ FOUND = [
     case("The Asia-Pacific Economic Cooperation forum agreed to cut tariffs for Japan.", ("IGOASAAPC", "030", "JPN"), "apec-is-not-asia"),
     case("Five public sector unions met the British prime minister. They want the government to withdraw the regulations.", ("LAB", "020", "GBRGOV"), "they-is-the-last-group-named"),
     case("Former union leader Bill Morris accused the Conservative Party of lying.", ("ELI", "112", "GBRPTY"), "a-former-office-holder-is-an-elite"),
+    case("Ousted President Askar Akayev has criticised Russia.", ("KGZELI", "111", "RUS"), "an-ousted-president-is-an-elite"),
     case("The attorney general faced a call by the Conservative Party to resign.", ("GBRPTY", "020", "GBRGOV"), "facing-a-call-by-x-is-xs-call"),
     case("BAGHDAD, Iraq: Three children and a woman were killed in American air strikes on Friday.", ("USA", "190", "CVL"), "of-two-passive-subjects-the-nearer (parse: dateline)"),
     case("Britain issued a travel warning for Kenya.", ("GBR", "160", "KEN"), "travel-warning-reduces-relations"),

@@ -355,7 +355,10 @@ _OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "LAB", "OPP", "REB", 
 
 
 def _former(head: Token) -> bool:
-    return any(c.lower_ in ("former", "ex", "ex-") and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
+    return any(c.lower_ in _FORMER and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
+
+
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "retired"}
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
