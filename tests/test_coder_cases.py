@@ -213,7 +213,7 @@ def test_a_negated_promise_is_a_refusal_and_handing_in_a_resignation_resigns(cod
 
 
 def test_an_intention_to_do_a_one_actor_act_is_one_too(code):
-    assert triples(code("Ousted President Askar Akayev has agreed to resign.")) == {("KGZGOV", "035", "")}
+    assert triples(code("Ousted President Askar Akayev has agreed to resign.")) == {("KGZELI", "035", "")}
     assert triples(code("Iraq's interim government announced that it is prepared to impose martial law.")) == {("IRQGOV", "132", "")}
 
 

@@ -358,7 +358,7 @@ def _former(head: Token) -> bool:
     return any(c.lower_ in _FORMER and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
 
 
-_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "retired"}
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "retired"}
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
