@@ -65,7 +65,8 @@ class Framer:
             # "is said to have fled", "the head, widely reported to have resigned, ..."
             hearsay = relation == "xcomp" and lemma in self.lexicon.hearsay_verbs and (
                 g.is_passive(head) or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)))
-            if (lemma in self.lexicon.allegation_verbs or hearsay) and head.i != verb.i:
+            grounds = relation == "pcomp:for" and lemma in self.lexicon.grounds_verbs  # "jailed for helping"
+            if (lemma in self.lexicon.allegation_verbs or hearsay or grounds) and head.i != verb.i:
                 frame.suppressed = True
                 frame.notes.append(f"alleged under '{head.text}'")
                 break

@@ -16,6 +16,9 @@ QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind",
                   "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment",
                   "score", "hundred", "thousand", "dozens", "scores", "hundreds", "thousands", "tens", "millions"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
+# not "for" or "of" ("condemned Russia for attacking": Russia attacked)
+_MANNER_PREPS = {"to", "by", "after", "before", "while", "without", "through", "since"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 _MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
 _MODAL_DEMAND = {"must", "should", "ought"}
@@ -120,6 +123,12 @@ def subject_of(verb: Token) -> Token | None:
             came_by_xcomp = current.dep_ == "xcomp"
             current = current.head
             continue
+        if (current.dep_ == "pcomp" and current.head.lower_ in _MANNER_PREPS and current.head.head.pos_ == "VERB"
+                and (current.head.lower_ != "to" or child(current.head.head, "dobj") is None)):
+            current = current.head.head  # "resorted to throwing stones", "blocked the bridge by dumping sawdust"
+            continue
+        if current.dep_ == "pcomp" and current.head.lower_ == "for" and child(current.head.head, "dobj") is not None:
+            return child(current.head.head, "dobj")  # "condemned Russia for attacking Ukraine": Russia attacked
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and is_passive(current.head.head):
             # "King Hassan was quoted as saying ...": the one quoted is the speaker
             return child(current.head.head, "nsubjpass")

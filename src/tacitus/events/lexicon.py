@@ -17,7 +17,8 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
                "subject", "reverse"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
-              "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures")
+              "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
+              "grounds_verbs", "state_acts")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -73,6 +74,8 @@ class Lexicon:
     hearsay_verbs: frozenset[str]
     recipient_light_verbs: frozenset[str]
     population_measures: frozenset[str]
+    grounds_verbs: frozenset[str]
+    state_acts: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -265,6 +268,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         hearsay_verbs=frozenset(base["hearsay_verbs"]),
         recipient_light_verbs=frozenset(base["recipient_light_verbs"]),
         population_measures=frozenset(base["population_measures"]),
+        grounds_verbs=frozenset(base["grounds_verbs"]),
+        state_acts=frozenset(base["state_acts"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

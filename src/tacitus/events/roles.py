@@ -48,7 +48,7 @@ class RoleFinder:
         """Sources and targets, in the order of the rules below; sources filtered by the sense's roles."""
         sources, subject = self._sources(trigger.verb, sentence, memory, sentence_index)
         if not any(s.country or s.agents for s in sources):
-            sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or sources
+            sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or self._state_of_place(trigger) or sources
         if trigger.sense.subject:
             sources = [s for s in sources if trigger.sense.subject & set(s.agents)]
             if not sources:
@@ -118,6 +118,16 @@ class RoleFinder:
                     return actors, candidate
         return None
 
+    def _state_of_place(self, trigger: Trigger) -> list[ActorRef]:
+        """ "A missionary was arrested in Lebanon": only a state arrests, deports or bans where it
+        happens, so an unnamed doer of such an act told in the passive is the state of the place."""
+        if trigger.sense.code[:3] not in self.lexicon.state_acts or not g.is_passive(trigger.verb):
+            return []
+        if g.agent_objects(trigger.verb):
+            return []  # "by gunmen": a named doer, resolved or not, is not replaced
+        place = self._place_as_target(trigger, within_event=True, extra_preps=("from",))  # "deported from Ghana"
+        return [ActorRef(p.text, p.country, p.country, [], p.start, p.end, "place") for p in place[:1]]
+
     def _falls_on_population(self, trigger: Trigger) -> bool:
         """Is the act a measure on a population ("imposed a curfew", "lifted martial law")?"""
         noun = trigger.noun if trigger.noun is not None else g.object_of(trigger.verb)
@@ -179,6 +189,9 @@ class RoleFinder:
             comp = g.child(verb, "xcomp")
             if obj is None and comp is not None:
                 obj = g.object_of(comp)  # "refused to host exercises of ..."
+                if obj is not None:  # "threatened to deliver blows to the US and Israel"
+                    heads.extend([obj] + g.prep_objects(comp, ("to", "on", "against", "at")))
+                    obj = None
             if obj is not None:
                 heads.append(obj)
         elif sense.target.startswith("prep:"):
@@ -219,14 +232,18 @@ class RoleFinder:
         # whose the object is; talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
         for head in heads:
-            if _own_possession(head) and not g.is_passive(verb):
-                continue  # "withdrew its troops": the subject's own forces are not a target
-            owner = [c for c in head.children if c.dep_ == "poss"]  # "denounced Serbia's suppression of ..."
+            # "denounced Serbia's suppression of ..." (a possessive pronoun is the subject's own)
+            owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
             doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
                                                       for p in g.agent_objects(c)]
             whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
-            for candidate in [head] + owner + whose + doers:
+            candidates = [head] + owner + whose + doers
+            if _own_possession(head) and not g.is_passive(verb):
+                # "withdrew its troops": the subject's own forces are no target; "reneged on his
+                # commitment to the Zambian people": whom it was made to is
+                candidates = [c for c in whose if c.head.lower_ in ("to", "with", "against")]
+            for candidate in candidates:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
                     actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place
@@ -347,7 +364,7 @@ class RoleFinder:
             return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
         return []
 
-    def _place_as_target(self, trigger: Trigger, within_event: bool = False) -> list[ActorRef]:
+    def _place_as_target(self, trigger: Trigger, within_event: bool = False, extra_preps: tuple[str, ...] = ()) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in
         PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE).
         `within_event` also reads places of the event's own circumstances ("killed in a gunbattle in
@@ -361,7 +378,7 @@ class RoleFinder:
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         # "responsibility for an attack targeting shoppers at a mall in Nairobi"
         anchors += [c for a in list(anchors) if a.pos_ == "NOUN" for c in a.children if c.dep_ == "acl"]
-        preps: tuple[str, ...] = ("in", "at", "to")
+        preps: tuple[str, ...] = ("in", "at", "to") + extra_preps
         if within_event:
             # "a roadside bomb near Samarra killed ...", "killed by a device outside Basra"
             doers = [h for h in [g.subject_of(trigger.verb)] + g.agent_objects(trigger.verb) if h is not None]

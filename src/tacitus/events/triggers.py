@@ -77,7 +77,8 @@ class TriggerFinder:
             return False
         if sense.object:
             obj = g.object_of(verb)
-            if obj is None or not self._lemma_in(obj, sense.object):
+            # "providing aerial photographs and other military intelligence": any conjoined object
+            if obj is None or not any(self._lemma_in(o, sense.object) for o in [obj, *obj.conjuncts]):
                 return False
         if sense.phrase:
             after = g.text_after(verb)
