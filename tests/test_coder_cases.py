@@ -114,6 +114,8 @@ FOUND = [
     case("Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.", ("QATGOV", "045", "SAU"), "mediation-between-two"),
     case("Israeli troops remained on high alert in the West Bank.", ("ISRMIL", "152", "PSE"), "on-alert"),
     case("Kenya hosts thousands of Somali refugees.", ("KEN", "075", "SOMREF"), "hosting-refugees-is-asylum"),
+    case("The Russian embassy was vandalised by Ukrainian protesters.", ("UKROPP", "145", "RUSGOV"), "protesters-destroying-property-riot"),
+    case("Russian troops destroyed the Ukrainian bridge.", ("RUSMIL", "1712", "UKR"), "others-destroy-property"),
     case("Italy condemned as a grave crime Syria's bombing of Idlib.", ("ITA", "111", "SYR"), "condemned-as-x-the-object (parse)"),
     case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),

@@ -4,6 +4,7 @@ and the event records with their codes, evidence and confidence."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -11,7 +12,7 @@ from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
 from tacitus.events import grammar as g
 from tacitus.events.framing import Framer, Framing
-from tacitus.events.lexicon import Lexicon
+from tacitus.events.lexicon import NO_EVENT, Lexicon
 from tacitus.events.roles import RoleFinder
 from tacitus.events.triggers import Trigger, TriggerFinder
 from tacitus.model import ActorRef, Event
@@ -59,6 +60,12 @@ class EventCoder:
                     memory: ArticleActors, history: list[Event]) -> list[Event]:
         verb = trigger.verb
         roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
+        if trigger.sense.subject and not roles.sources:
+            if trigger.otherwise is None or trigger.otherwise.code == NO_EVENT:
+                return []
+            # "troops destroyed the bridge": not protesters, so the plain sense
+            trigger = replace(trigger, sense=trigger.otherwise, otherwise=None)
+            roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
         sources, targets, subject, target_head = roles.sources, roles.targets, roles.subject, roles.target_head
         if trigger.sense.subject and not sources:
             return []

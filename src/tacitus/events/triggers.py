@@ -19,6 +19,7 @@ class Trigger:
     verb: Token  # the predicate word (a verb, or the light verb of an event noun)
     sense: Sense
     noun: Token | None = None  # the event noun of a light-verb construction
+    otherwise: Sense | None = None  # the next fitting sense, when this one needs a kind of subject
 
 
 class TriggerFinder:
@@ -49,7 +50,8 @@ class TriggerFinder:
                 if nouns or lemma not in self.lexicon.reporting_verbs:
                     continue  # "reiterated its demand" is the demand; "reiterated that ..." reports
             if sense is not None:
-                found.append(Trigger(tok, sense))
+                otherwise = self._verb_sense(tok, lemma, after=sense) if sense.subject else None
+                found.append(Trigger(tok, sense, otherwise=otherwise))
             elif lemma in self.lexicon.reporting_verbs:
                 comp = g.child(tok, "ccomp")
                 if comp is not None and g.is_demand_clause(comp):
@@ -66,8 +68,12 @@ class TriggerFinder:
         """The first lemma candidate the lexicon knows, else the lemmatizer's."""
         return next((c for c in g.lemma_candidates(tok) if c in self._known), tok.lemma_.lower())
 
-    def _verb_sense(self, verb: Token, lemma: str) -> Sense | None:
-        for sense in self.lexicon.verbs.get(lemma, ()):
+    def _verb_sense(self, verb: Token, lemma: str, after: Sense | None = None) -> Sense | None:
+        """The first sense of the lemma that fits the clause (after `after`, if given)."""
+        senses = self.lexicon.verbs.get(lemma, ())
+        if after is not None:
+            senses = senses[senses.index(after) + 1:]
+        for sense in senses:
             if self._fits(verb, sense):
                 return sense
         return None
