@@ -330,11 +330,12 @@ class PhraseResolver:
         return ()
 
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
-        # "a court in Guyana", "police in Kenya": a local institution belongs to the place; an embassy
-        # in a capital does not, so diplomatic (GOV) heads never take their country from "in".
-        preps = _OWNER_PREPS | ({"in"} if role is not None and role.agents and "GOV" not in role.agents else set())
+        # "a court in Guyana", "police in Kenya", "authorities in Croatia": a local institution belongs to
+        # the place; an embassy or envoy in a capital does not.
+        local = role is not None and role.agents and head.lemma_.lower() not in _DIPLOMATIC
+        preps = _OWNER_PREPS | ({"in"} if local else set())
         for child in head.rights:
-            if child.dep_ == "acl" and child.lower_ in _LOCATED and role is not None and role.agents and "GOV" not in role.agents:
+            if child.dep_ == "acl" and child.lower_ in _LOCATED and local:
                 # "a newspaper based in Beirut", "a group headquartered in Trinidad"
                 child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"), child)
                 preps = preps | {"in"}
@@ -350,6 +351,10 @@ class PhraseResolver:
 
 
 _LOCATED = {"based", "headquartered"}
+# Heads that stand abroad for their own country: "the embassy in Kabul" is not Afghanistan's.
+_DIPLOMATIC = {"embassy", "consulate", "ambassador", "envoy", "mission", "delegation", "diplomat", "consul",
+               "attache", "attaché", "charge", "chargé", "legation", "representative", "emissary", "negotiator",
+               "correspondent"}
 # Offices a person can leave: their former holders are elites (ELI), as CAMEO codes them.
 _OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "LAB", "OPP", "REB", "BUS", "MED"}
 

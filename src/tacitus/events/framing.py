@@ -118,4 +118,12 @@ class Framer:
 
 
 def _would(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    """ "said he would host", "said he would be ready to host": a reported intention."""
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "acomp") or current.head == current:
+            return False
+        current = current.head
+    return False

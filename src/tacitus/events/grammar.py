@@ -389,7 +389,7 @@ def modal_of(verb: Token) -> str:
     return ""
 
 
-_INSIDE_CLAUSE = {"xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "npadvmod", "attr"}
+_INSIDE_CLAUSE = {"xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "npadvmod", "attr", "acomp"}
 
 
 def inherited_modal(verb: Token) -> str:
@@ -421,8 +421,8 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
         return head, "content"  # "calls for the mayor to apologise": what is called for
     if dep == "advcl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
         return head, "acl"  # the same, parsed "calls [for the mayor] [to apologise]"
-    if dep in ("xcomp", "ccomp", "advcl") and head != current:
-        return head, dep
+    if dep in ("xcomp", "ccomp", "advcl", "acomp") and head != current:
+        return head, dep  # (acomp: "he would be ready to host": "ready" under "be")
     if dep in ("acl", "relcl") and head != current and head.pos_ == "NOUN" and (
             current.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
         return head, "acl"  # "permission to help", "a call for its forces to be deployed": the noun's content

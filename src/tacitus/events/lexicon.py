@@ -44,7 +44,7 @@ class Sense:
     object_actor: bool = False  # the object must itself be an actor
     object_place: bool = False  # the object must be a named place ("captured Aleppo")
     swap: bool = False  # the subject is the recipient: "received weapons from X"
-    clause: bool = False  # the verb must have a clausal complement
+    clause: str = ""  # the verb must have a clausal complement: "any" ("denied attacking") or "that" ("showed that")
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
     subject: frozenset[str] = frozenset()  # agent roles the source must have ("troops withdrew")
     reverse: str = ""  # the code of the same act seen from the target: hosting (043) is being visited (042)
@@ -158,6 +158,16 @@ def _plover_override(value: Any, where: str) -> tuple[str, str | None] | None:
     return kind, mode or None
 
 
+def _clause_kind(value: Any, where: str) -> str:
+    if value is True:
+        return "any"
+    if value in (False, None):
+        return ""
+    if value == "that":
+        return "that"
+    raise LexiconError(f"{where}: clause must be true or \"that\", not {value!r}")
+
+
 def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
     where = f"{origin} line {line}, entry {lemma!r}"
     if isinstance(raw, str):
@@ -188,7 +198,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         object_actor=bool(raw.get("object_actor", False)),
         object_place=bool(raw.get("object_place", False)),
         swap=bool(raw.get("swap", False)),
-        clause=bool(raw.get("clause", False)),
+        clause=_clause_kind(raw.get("clause", False), where),
         subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),
         reverse=_reverse_code(raw.get("reverse"), f"{origin} line {line}, entry {lemma!r}"),
         plover=_plover_override(raw.get("plover"), f"{origin} line {line}, entry {lemma!r}"),

@@ -65,6 +65,9 @@ class RoleFinder:
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if trigger.sense.code[:2] in ("18", "19", "20"):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
+        if trigger.sense.code.startswith("15"):
+            # "ordered patrols by police and soldiers": one's own forces are the means of a show of force
+            targets = [t for t in targets if t.country or not set(t.agents) <= _FORCES]
         if self._falls_on_population(trigger):
             targets = [_people_of_place(t) for t in targets]  # "a curfew in Abidjan": its people
         if any(_of_no_country(a) for a in sources + targets):
@@ -117,6 +120,20 @@ class RoleFinder:
                 if any(a.country or a.agents for a in actors):
                     return actors, candidate
         return None
+
+    def _named_place(self, tok: Token) -> list[ActorRef]:
+        """The country a phrase names as a place: a country or capital, or a town the gazetteer knows."""
+        mention = self.coref.resolver.resolve(tok)
+        if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
+            actor = mention.actor
+            return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
+        named_as_actor = mention is not None and any(e.kind in ("organisation", "igo", "person", "seat") for e in mention.entries)
+        if not named_as_actor and tok.pos_ == "PROPN" and self.place_country is not None:
+            name = g.proper_name(tok)
+            country = self.place_country(name)
+            if country:
+                return [ActorRef(name, country, country, [], tok.idx, tok.idx + len(tok.text), "place")]
+        return []
 
     def _state_of_place(self, trigger: Trigger) -> list[ActorRef]:
         """ "A missionary was arrested in Lebanon": only a state arrests, deports or bans where it
@@ -379,6 +396,18 @@ class RoleFinder:
         # "responsibility for an attack targeting shoppers at a mall in Nairobi"
         anchors += [c for a in list(anchors) if a.pos_ == "NOUN" for c in a.children if c.dep_ == "acl"]
         preps: tuple[str, ...] = ("in", "at", "to") + extra_preps
+        if within_event and trigger.verb.dep_ in ("advcl", "conj") and trigger.verb.tag_ == "VBG":
+            # "shelled the capital Juba, killing 20 people": the main act's place and object
+            main = trigger.verb.head
+            anchors.append(main)
+            thing = g.object_of(main)
+            for _ in range(3):  # "a government-held part of Syria's second city Aleppo"
+                if thing is None:
+                    break
+                place = self._named_place(thing)
+                if place:
+                    return place
+                thing = next(iter(g.prep_objects(thing, ("of",))), None)
         if within_event:
             # "a roadside bomb near Samarra killed ...", "killed by a device outside Basra"
             doers = [h for h in [g.subject_of(trigger.verb)] + g.agent_objects(trigger.verb) if h is not None]
@@ -398,17 +427,9 @@ class RoleFinder:
                     if pobj.pos_ != "NOUN":
                         break
                     pobj = next(iter(g.prep_objects(pobj, ("of", "in"))), pobj)
-                mention = self.coref.resolver.resolve(pobj)
-                if mention and mention.actor.country and all(e.kind in ("country", "capital") for e in mention.entries):
-                    actor = mention.actor
-                    return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
-                named_as_actor = mention is not None and any(e.kind in ("organisation", "igo", "person", "seat") for e in mention.entries)
-                if not named_as_actor and self.place_country and pobj.pos_ == "PROPN":
-                    name = g.proper_name(pobj)
-                    country = self.place_country(name)
-                    if country:
-                        end = pobj.idx + len(pobj.text)
-                        return [ActorRef(name, country, country, [], pobj.idx, end, "place")]
+                place = self._named_place(pobj)
+                if place:
+                    return place
         return []
 
     def reporter(self, frame: Framing, memory: ArticleActors, sentence_index: int) -> ActorRef | None:
@@ -418,6 +439,9 @@ class RoleFinder:
         if found:
             return found[0]
         return ActorRef(text=frame.reporter.text)
+
+
+_FORCES = {"MIL", "COP", "SPY", "UAF"}
 
 
 def _people_of_place(actor: ActorRef) -> ActorRef:

@@ -96,7 +96,7 @@ class TriggerFinder:
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
             if not any(c.lemma_.lower() in sense.xcomp for c in comps):
                 return False
-        if sense.clause and not any(_is_content_clause(c) for c in verb.children):
+        if sense.clause and not any(_is_content_clause(c, sense.clause) for c in verb.children):
             return False
         if sense.object_place and not self._names_place(g.object_of(verb)):
             return False
@@ -147,9 +147,12 @@ class TriggerFinder:
         return out
 
 
-def _is_content_clause(clause: Token) -> bool:
+def _is_content_clause(clause: Token, kind: str = "any") -> bool:
     """ "denied that ...", "denied attacking": a clause saying what; a to-infinitive of purpose
-    ("demonstrated to demand reforms") is not one."""
+    ("demonstrated to demand reforms") is not one. Kind "that": a finite that-clause only
+    ("demonstrated that they can win", not "demonstrated, calling for independence")."""
+    if kind == "that":
+        return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     if clause.dep_ in ("ccomp", "pcomp"):
         return True
     return clause.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
