@@ -177,6 +177,8 @@ NOTHING = [
     case("Hundreds of journalists visit every week.", None, "visiting-needs-a-target"),
     case("A gas explosion at a chemical plant killed ten workers in Tianjin.", None, "an-explosion-is-no-attacker"),
     case("The Liberal Democrats have demonstrated that they can win seats.", None, "demonstrating-that-is-no-protest"),
+    case("Mr Blair shot basketball hoops with British students.", None, "shooting-hoops-is-no-shooting"),
+    case("British MPs bombarded the minister with questions.", None, "bombarded-with-questions"),
     case("Activists were fired up by Gordon Brown's speech.", None, "fired-up-is-no-shooting"),
     case("The head of the agency, widely reported to have resigned, is still at the helm.", None, "reported-to-have-is-hearsay (parse)"),
     case("Blair repeated calls for the mayor of London to apologise to Israel.", None, "what-is-called-for-did-not-happen (parse)"),
