@@ -226,7 +226,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
 
 
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
-    agents = [a for a in agents if a]
+    agents = list(dict.fromkeys(a for a in agents if a and a != country))  # "NGOHRI" + "HRI" once
     if code is None:
         code = country + "".join(agents)
     return ActorRef(text=text, code=code, country=country, agents=list(agents), resolved_by=how)

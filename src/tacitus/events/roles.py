@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.events import grammar as g
 from tacitus.events.framing import Framing
 from tacitus.events.lexicon import Lexicon
@@ -548,7 +549,8 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> l
     country ("President X banned Ugandan opposition candidates" → UGAGOV). Marked `domestic`."""
     if not others:
         return actors
-    countries = {o.country for o in others if o.country and set(o.agents) & _DOMESTIC_ROLES}
+    # (an NGO or IGO is no country: "civil rights group Liberty called on the government")
+    countries = {o.country for o in others if o.country and o.country not in TRANSNATIONAL and set(o.agents) & _DOMESTIC_ROLES}
     if len(countries) != 1:
         return actors
     country = countries.pop()
