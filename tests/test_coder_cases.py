@@ -210,6 +210,7 @@ ABSENT = [
     case("A Tunisian court jailed a Nigerian student for helping militants join an armed group.", "07", "what-one-is-jailed-for-is-alleged"),
     case("Israel withdrew its troops from Lebanon.", "ISRMIL", "ones-own-troops-are-no-target"),
     case("The embassy in Kabul expelled two diplomats.", "AFG", "an-embassy-in-a-capital-is-not-the-hosts"),
+    case("Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war.", "IRQ", "a-country-deep-in-a-topic-is-no-target"),
     case("Egypt's president said the US must be ready to mediate between Israelis and Palestinians.", "USA:03", "what-is-demanded-is-not-intended"),
     case("The government of Sindh province has ordered patrols by police and paramilitary soldiers.", "MIL", "ones-own-forces-are-no-target-of-a-show-of-force"),
     case("Tony Blair spoke in London on Monday. Robert Jackson, MP for Wantage, said he was leaving. He criticised the Conservatives.", "GBRGOV:11", "he-is-the-last-person-named-even-if-unknown"),

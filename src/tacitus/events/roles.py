@@ -372,6 +372,8 @@ class RoleFinder:
         for tok in verb.subtree:
             if tok.i in skip or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "amod", "poss"):
                 continue
+            if _prepositions_between(verb, tok) > 3:
+                continue  # "rejected calls for the publication of advice on the legality of the Iraq war"
             if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (g.child(verb, "dobj") is not None or g.is_passive(verb)):
                 continue  # the act has an object of its own: "in Syria" only says where
             mention = self.coref.resolver.resolve(tok)
@@ -443,6 +445,15 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
+
+
+def _prepositions_between(verb: Token, tok: Token) -> int:
+    """How many prepositional phrases deep `tok` sits under `verb`."""
+    count, current = 0, tok
+    while current != verb and current.head != current:
+        count += current.dep_ == "pobj"
+        current = current.head
+    return count
 
 
 def _people_of_place(actor: ActorRef) -> ActorRef:
