@@ -377,7 +377,9 @@ class RoleFinder:
             if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (g.child(verb, "dobj") is not None or g.is_passive(verb)):
                 continue  # the act has an object of its own: "in Syria" only says where
             mention = self.coref.resolver.resolve(tok)
-            if mention and mention.actor.country and mention.actor.country not in countries:
+            if mention is None or mention.actor.resolved_by == "owner":
+                continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
+            if mention.actor.country and mention.actor.country not in countries:
                 found.setdefault(mention.actor.country, mention.actor)
         if len(found) == 1:
             actor = next(iter(found.values()))
