@@ -24,6 +24,8 @@ _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside
 # refugees: foreign forces capture, kill and expel other countries' citizens all the time.
 _STATE_ROLES = {"GOV", "COP", "JUD", "LEG"}
 _DOMESTIC_ROLES = {"OPP", "REB", "EDU", "LAB", "MED", "PTY", "REL", "HRI", "ELI"}
+# Parts of a society that, facing a state, are taken to be its own (not "civilians": see _of_place)
+_SOCIETY_ROLES = _DOMESTIC_ROLES | {"REF", "RAD", "INS", "SEP", "AGR", "BUS"}
 
 
 
@@ -558,18 +560,31 @@ def _place_not_government(actor: ActorRef) -> ActorRef:
 
 
 def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> list[ActorRef]:
-    """A state role of unknown country facing the domestic actors of one country belongs to that
-    country ("President X banned Ugandan opposition candidates" → UGAGOV). Marked `domestic`."""
+    """Actors of unknown country facing the actors of one country, across the state/society line,
+    belong to that country, marked `domestic`: a state role facing its domestic actors ("President X
+    banned Ugandan opposition candidates" → UGAGOV), and a domestic role facing a state ("students
+    demanded reforms by the Indonesian government" → IDNEDU)."""
     if not others:
         return actors
-    # (an NGO or IGO is no country: "civil rights group Liberty called on the government")
-    countries = {o.country for o in others if o.country and o.country not in TRANSNATIONAL and set(o.agents) & _DOMESTIC_ROLES}
-    if len(countries) != 1:
-        return actors
-    country = countries.pop()
     out = []
     for a in actors:
-        if not a.country and a.agents and set(a.agents) <= _STATE_ROLES:
-            a = ActorRef(a.text, country + "".join(a.agents), country, list(a.agents), a.start, a.end, "domestic")
+        if not a.country and a.agents:
+            if set(a.agents) <= _STATE_ROLES:
+                a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
+            elif set(a.agents) <= _SOCIETY_ROLES:
+                a = _of_country(a, _one_country(others, _STATE_ROLES | {"MIL"}))
         out.append(a)
     return out
+
+
+def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
+    """The one country of the actors with one of these roles, or "" (an NGO or IGO is no country:
+    "civil rights group Liberty called on the government")."""
+    countries = {o.country for o in actors if o.country and o.country not in TRANSNATIONAL and set(o.agents) & roles}
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _of_country(actor: ActorRef, country: str) -> ActorRef:
+    if not country:
+        return actor
+    return ActorRef(actor.text, country + "".join(actor.agents), country, list(actor.agents), actor.start, actor.end, "domestic")
