@@ -121,6 +121,8 @@ FOUND = [
     case("Egypt's president said the US must be ready to mediate between Israelis and Palestinians.", ("EGYGOV", "100", "USA"), "must-be-ready-is-a-demand"),
     case("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.", ("IRQCVL", "141", "IRQ"), "demonstrating-while-calling-is-protest"),
     case("Tens of thousands of university students demanded political reforms by President Suharto's Indonesian government.", ("IDNEDU", "100", "IDNGOV"), "students-facing-a-state-are-its-own"),
+    case("Some 500,000 workers went on strike over a bill signed by Serbian Labour Minister Dragan Milovanovic.", ("SRBLAB", "143", "SRBGOV"), "a-labour-minister-is-no-labour-party"),
+    case("The Bush administration declared that China must drop barriers to US exports.", ("USAGOV", "100", "CHN"), "the-bush-administration"),
     case("Italy condemned as a grave crime Syria's bombing of Idlib.", ("ITA", "111", "SYR"), "condemned-as-x-the-object (parse)"),
     case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),
