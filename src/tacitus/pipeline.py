@@ -47,7 +47,7 @@ class Coder:
         self._disable = ["ner"] if self._ner is not None else []
         self.dictionary = ActorDictionary.load(tuple(actors_extra))
         self.situator = Situator.load()
-        self.resolver = PhraseResolver(self.dictionary, place_country=self.situator.country_of_place)
+        self.resolver = PhraseResolver(self.dictionary, place_country=self.situator.country_of_city)
         self.coref = Coreference(self.resolver)
         self.lexicon = load_lexicon(tuple(lexicon_extra))
         ontology.plover("010")  # load the code tables now, not inside the first article

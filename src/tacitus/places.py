@@ -234,6 +234,11 @@ class Gazetteer:
         sc = self.scored(name, context)
         return replace(sc[0][1]) if sc else None
 
+    def population(self, name: str) -> int:
+        """The population of the best entry for a name (0 when unknown or no entry)."""
+        entries = sorted(self._entries(name), key=lambda e: -e.score)
+        return entries[0].population if entries else 0
+
     def country(self, iso3: str) -> Place | None:
         name = self.country_names.get(iso3)
         if not name:

@@ -28,6 +28,14 @@ class Situator:
             return None
         return place.country
 
+    def country_of_city(self, name: str) -> str | None:
+        """As `country_of_place`, for cities big enough (100,000 people) that a bare mention means them:
+        "police in Karachi" is Pakistan's, "pupils in Highland" is not California's."""
+        country = self.country_of_place(name)
+        if country is None or self.gazetteer.population(name) < _CITY_POPULATION:
+            return None
+        return country
+
     def start(self, article: Article, doc: Doc) -> "ArticleSituation":
         context = set()
         found = places.find_places(doc, self.gazetteer, context)
@@ -63,6 +71,9 @@ class ArticleSituation:
 
 def _trigger_token(event: Event, sentence: Span) -> Token | None:
     return next((tok for tok in sentence if tok.idx == event.trigger_start), None)
+
+
+_CITY_POPULATION = 100_000
 
 
 def _spelling_of(name: str, primary: str) -> bool:

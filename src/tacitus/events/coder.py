@@ -47,8 +47,8 @@ class EventCoder:
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framer.framing(trigger, trigger_verbs)
-            if frame.planned and frame.modality == "asserted":
-                frame.modality = "planned"
+            if frame.planned and frame.modality in ("asserted", "reported"):
+                frame.modality = "planned"  # ("plans to sue, it is reported": planned; `reported_by` keeps who)
             if frame.suppressed:
                 continue
             if not self.all_modalities and (frame.negated or frame.modality not in _FACTUAL):
@@ -81,7 +81,10 @@ class EventCoder:
             code = self.lexicon.refusal_code(code) or code
             rule += ".refused"
         if frame.intent:
-            code = self.lexicon.intent_code(code)
+            intended = self.lexicon.intent_code(code)
+            if intended == code and modality in ("asserted", "reported"):
+                modality = "planned"  # no intention code for it ("plans to sue"): the act itself, not done yet
+            code = intended
             rule += ".intent"
             condition = g.condition_mark(verb)
             put_to = [s for s in g.condition_subjects(verb) if self.roles.coref.resolver.resolve(s) is not None]

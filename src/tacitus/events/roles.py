@@ -61,7 +61,7 @@ class RoleFinder:
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
-        if not targets and sources and not reciprocal and not self._names_unknown_party(trigger):
+        if not targets and sources and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
             targets = self._place_as_target(trigger)
         if not targets and sources and not reciprocal and not trigger.sense.code.startswith("04"):
             # (whom one met or talked with is named with "with" or as the object, never guessed)
@@ -78,8 +78,8 @@ class RoleFinder:
             if place:
                 sources = [_of_place(a, place[0]) for a in sources]
                 targets = [_of_place(a, place[0]) for a in targets]
-        sources, targets = _domestic(sources), _domestic(targets, sources)
-        sources = _domestic(sources, targets)
+        targets = _society_targets(_domestic(targets, sources), sources, trigger.sense.code)
+        sources = _domestic(sources, targets, society=True)
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
@@ -124,6 +124,14 @@ class RoleFinder:
                     return actors, candidate
         return None
 
+    @staticmethod
+    def _only_said(trigger: Trigger) -> bool:
+        """An appeal, praise, demand or refusal: where it is made is not whom it is made to ("appealed
+        for inspectors to be given more time in Iraq" is no appeal to Iraq). Comments on an event take
+        its place ("expressed sorrow for the shootings in South Carolina"), and so do intentions and
+        threats of an act ("threatened to storm his residence in Tbilisi"), as the act itself would."""
+        return trigger.sense.code[:2] in ("02", "05", "10", "12")
+
     def _named_place(self, tok: Token) -> list[ActorRef]:
         """The country a phrase names as a place: a country or capital, or a town the gazetteer knows."""
         mention = self.coref.resolver.resolve(tok)
@@ -145,7 +153,9 @@ class RoleFinder:
             return []
         if g.agent_objects(trigger.verb):
             return []  # "by gunmen": a named doer, resolved or not, is not replaced
-        place = self._place_as_target(trigger, within_event=True, extra_preps=("from",))  # "deported from Ghana"
+        # "deported from Ghana" (on the verb: "two men from Keighley were arrested" says where they live)
+        place = [p for pobj in g.prep_objects(trigger.verb, ("from",)) for p in self._named_place(pobj)]
+        place = place or self._place_as_target(trigger, within_event=True)
         return [ActorRef(p.text, p.country, p.country, [], p.start, p.end, "place") for p in place[:1]]
 
     def _falls_on_population(self, trigger: Trigger) -> bool:
@@ -207,8 +217,9 @@ class RoleFinder:
         if sense.target == "object" and trigger.noun is None:
             obj = g.object_of(verb)
             comp = g.child(verb, "xcomp")
-            if obj is None and comp is not None:
-                obj = g.object_of(comp)  # "refused to host exercises of ..."
+            if obj is None and comp is not None and not sense.code.startswith("07"):
+                # "refused to host exercises of ..." (but "would help smash the gangs" does not aid them)
+                obj = g.object_of(comp)
                 if obj is not None:  # "threatened to deliver blows to the US and Israel"
                     heads.extend([obj] + g.prep_objects(comp, ("to", "on", "against", "at")))
                     obj = None
@@ -265,6 +276,8 @@ class RoleFinder:
                 candidates = [c for c in whose if c.head.lower_ in ("to", "with", "against")]
             for candidate in candidates:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
+                    return role_only  # "He has been criticised ... for encouraging young people": he, unknown
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
                     actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place
                 if any(a.country for a in actors):
@@ -376,8 +389,9 @@ class RoleFinder:
                 continue
             if _prepositions_between(verb, tok) > 3:
                 continue  # "rejected calls for the publication of advice on the legality of the Iraq war"
-            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (g.child(verb, "dobj") is not None or g.is_passive(verb)):
-                continue  # the act has an object of its own: "in Syria" only says where
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (
+                    g.child(verb, "dobj") is not None or g.is_passive(verb) or self._only_said(trigger)):
+                continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
                 continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
@@ -559,11 +573,12 @@ def _place_not_government(actor: ActorRef) -> ActorRef:
     return actor
 
 
-def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> list[ActorRef]:
+def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, society: bool = False) -> list[ActorRef]:
     """Actors of unknown country facing the actors of one country, across the state/society line,
     belong to that country, marked `domestic`: a state role facing its domestic actors ("President X
-    banned Ugandan opposition candidates" → UGAGOV), and a domestic role facing a state ("students
-    demanded reforms by the Indonesian government" → IDNEDU)."""
+    banned Ugandan opposition candidates" → UGAGOV), and (`society`, for doers only) a domestic role
+    acting on a state ("students demanded reforms by the Indonesian government" → IDNEDU; refugees
+    deported by a government are not taken to be its own)."""
     if not others:
         return actors
     out = []
@@ -571,9 +586,30 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None) -> l
         if not a.country and a.agents:
             if set(a.agents) <= _STATE_ROLES:
                 a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
-            elif set(a.agents) <= _SOCIETY_ROLES:
+            elif society and set(a.agents) <= _SOCIETY_ROLES:
                 a = _of_country(a, _one_country(others, _STATE_ROLES | {"MIL"}))
         out.append(a)
+    return out
+
+
+# Acts by which a state deals with its own society: its police disperse protesters, its government
+# accuses or concedes to rebels, its army holds refugees.
+_HOME_ROOTS = ("08", "11", "15", "17", "18", "19", "20")
+
+
+def _society_targets(targets: list[ActorRef], sources: list[ActorRef], code: str) -> list[ActorRef]:
+    """A part of society of unknown country as the target is of the state named beside it ("the
+    Sudanese government and the rebels in Darfur"), else, for a state's dealings with its own
+    society, of the acting state ("Liberian riot police dispersed demonstrators" → LBROPP).
+    Refugees are not assumed to be the state's own."""
+    out = []
+    for t in targets:
+        if not t.country and t.agents and set(t.agents) <= _SOCIETY_ROLES and "REF" not in t.agents:
+            country = _one_country([o for o in targets if o is not t], _STATE_ROLES | {"MIL"})
+            if not country and code[:2] in _HOME_ROOTS:
+                country = _one_country(sources, _STATE_ROLES | {"MIL"})
+            t = _of_country(t, country)
+        out.append(t)
     return out
 
 
