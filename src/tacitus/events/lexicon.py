@@ -18,7 +18,7 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
-              "grounds_verbs", "state_acts")
+              "grounds_verbs", "state_acts", "wished_states")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -76,6 +76,7 @@ class Lexicon:
     population_measures: frozenset[str]
     grounds_verbs: frozenset[str]
     state_acts: frozenset[str]
+    wished_states: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -280,6 +281,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         population_measures=frozenset(base["population_measures"]),
         grounds_verbs=frozenset(base["grounds_verbs"]),
         state_acts=frozenset(base["state_acts"]),
+        wished_states=frozenset(base["wished_states"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

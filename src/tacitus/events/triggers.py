@@ -59,7 +59,8 @@ class TriggerFinder:
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
             if lemma in self.lexicon.appeal_verbs:
                 comp = g.child(tok, "ccomp")
-                if comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp):
+                if (comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp)
+                        and comp.lemma_.lower() not in self.lexicon.wished_states):
                     # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02)
                     found.append(Trigger(tok, Sense(lemma, "020", f"{lemma}.appeal.020", target="clause")))
         return found
