@@ -51,6 +51,12 @@ class ArticleActors:
         """Mentions from the last few sentences, most recent first."""
         return [m for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
 
+    def salient(self, sentence_index: int) -> list[Mention]:
+        """As `recent`, but within each sentence its subjects first: "The protesters appealed ... The
+        police objected. They ..." — a subject is the likelier antecedent of the next pronoun."""
+        recent = [(s, m) for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
+        return [m for _, m in sorted(recent, key=lambda sm: (-sm[0], not sm[1].as_source))]
+
 
 def _person_before(pronoun: Token) -> Token | None:
     """The nearest person named earlier in the pronoun's own sentence, if any."""
@@ -189,7 +195,11 @@ class Coreference:
             if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
                 found = self.resolver.resolve(named)
                 return [_as(found.actor, head, "coref:person")] if found and found.is_person and found.actor.country else []
-        recent = memory.recent(sentence_index)
+        if lower in _THING_PRONOUNS | _GROUP_PRONOUNS:
+            earlier = self._subject_before(head, plural=lower in _GROUP_PRONOUNS)
+            if earlier is not None:  # "Russia did not attack Ukraine but it shelled Poland"
+                return [_as(earlier, head, "coref:clause")]
+        recent = memory.salient(sentence_index)
         if lower in _GROUP_PRONOUNS:
             # a plural first ("the unions ... they want": LAB), then a country or organisation
             for mention in [m for m in recent if m.is_plural] + [m for m in recent if not m.is_plural and not m.is_person]:
@@ -203,6 +213,20 @@ class Coreference:
             if lower in _THING_PRONOUNS and not mention.is_person and mention.actor.country:
                 return [_as(mention.actor, head, "coref:it")]
         return []
+
+    def _subject_before(self, pronoun: Token, plural: bool) -> ActorRef | None:
+        """The subject of an earlier clause of the pronoun's own sentence, if it is a country or
+        organisation ("it") or a group ("they")."""
+        for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                continue
+            found = self.resolver.resolve(tok)
+            if found is None or found.is_person:
+                return None  # the nearest subject decides; a person or an unknown blocks
+            if plural:  # "the rebels attacked the town and they killed ten people": a group, role-only too
+                return found.actor if found.is_plural and (found.actor.country or found.actor.agents) else None
+            return found.actor if found.actor.country else None
+        return None
 
     @staticmethod
     def _speaker(pronoun: Token) -> Token | None:

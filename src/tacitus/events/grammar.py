@@ -315,6 +315,8 @@ def under_negation(verb: Token) -> bool:
     for _ in range(6):
         if current.dep_ in ("ccomp", "ROOT") or current.head == current:
             return False
+        if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return False  # "did not attack Ukraine but it shelled Poland": a clause of its own
         current = current.head
         if is_verb(current) and is_negated(current):
             return True
@@ -386,7 +388,17 @@ def modal_of(verb: Token) -> str:
             return "hypothetical"  # "whether it has helped build up the army"
     if is_subjunctive(verb) and verb.dep_ == "ccomp":
         return "demanded"  # "(demanded) that Israel ease restrictions"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "planned"  # "Straw is to visit Thailand": an arranged future act
+    if verb.dep_ == "ccomp" and _after_in_case(verb):
+        return "hypothetical"  # "troops are on standby in case they need to help evacuate"
     return ""
+
+
+def _after_in_case(verb: Token) -> bool:
+    """Is the clause introduced by "in case" (parsed as a prepositional phrase before it)?"""
+    before = [t.lower_ for t in verb.doc[max(verb.left_edge.i - 2, 0): verb.left_edge.i]]
+    return before == ["in", "case"]
 
 
 _INSIDE_CLAUSE = {"xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "npadvmod", "attr", "acomp"}
