@@ -210,8 +210,8 @@ class Coreference:
             if lower in _PERSON_PRONOUNS and mention.is_person:
                 # the last person named; one the dictionaries do not know leaves "he" unknown
                 return [_as(mention.actor, head, "coref:person")] if mention.actor.country else []
-            if lower in _THING_PRONOUNS and not mention.is_person and mention.actor.country:
-                return [_as(mention.actor, head, "coref:it")]
+            if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural and (mention.actor.country or mention.actor.agents):
+                return [_as(mention.actor, head, "coref:it")]  # "the committee ... It urged": LEG
         return []
 
     def _subject_before(self, pronoun: Token, plural: bool) -> ActorRef | None:
