@@ -204,6 +204,7 @@ NOTHING = [
     case("The British peace protesters had appealed against a High Court decision.", None, "a-court-appeal-is-no-plea"),
     case("Enough British students voted to beat Labour.", None, "beating-a-party-is-a-win"),
     case("The British campaign will mobilise public opinion.", None, "mobilising-opinion-is-no-mobilisation"),
+    case("The Tories have promised an upper limit on the number of people coming to Britain.", None, "the-number-of-people-is-no-one"),
     case("The EU's Javier Solana accepted that people have to be prepared.", None, "accepting-that-concedes-a-point"),
     case("British MPs bombarded the minister with questions.", None, "bombarded-with-questions"),
     case("Activists were fired up by Gordon Brown's speech.", None, "fired-up-is-no-shooting"),

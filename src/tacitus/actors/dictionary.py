@@ -202,6 +202,7 @@ class ActorDictionary:
         self._agents: dict[str, str] = {}
         self._tags: dict[str, str] = {}
         self._blocked: set[str] = set()
+        self.measure_nouns: set[str] = set()  # "the number of people" is not the people (agents.yaml)
         self._not_codes: set[str] = set()  # ISO alpha-2 codes that text uses as abbreviations ("AG", "MP", "AI")
         self._display: dict[str, str] = {}  # country code → display name from the YAML
         self.max_words = 1
@@ -248,6 +249,8 @@ class ActorDictionary:
                 self._blocked.update(s.lower() for s, _ in f.strings(v, "ambiguous_lowercase"))
             elif section == "not_country_codes":
                 self._not_codes.update(s for s, _ in f.strings(v, "not_country_codes"))
+            elif section == "measure_nouns":
+                self.measure_nouns.update(s.lower() for s, _ in f.strings(v, "measure_nouns"))
             elif section in ("countries", "regions"):
                 import pycountry  # noqa: PLC0415  (imported lazily: only when countries are loaded)
 
@@ -277,7 +280,7 @@ class ActorDictionary:
             return
         for k, v in f.root.value:
             section = f.scalar(k, "section name")
-            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes"):
+            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes", "measure_nouns"):
                 continue
             if section == "roles":
                 self._read_roles(f, v, override)

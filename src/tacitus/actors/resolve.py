@@ -262,8 +262,8 @@ class PhraseResolver:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
                 actor = _ref(text, shared, actor.agents, "dictionary")
-        if (actor is None or not actor.country) and depth < 3:
-            owner = self._owner(head, depth, actor)
+        if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in self.dictionary.measure_nouns):
+            owner = self._owner(head, depth, actor)  # ("the number of people" is no one)
             if owner is not None and any(e.kind in ("organisation", "igo") for e in owner.entries):
                 # "leaders of the Muslim Brotherhood", "a spokesman for NATO": the organisation acts
                 actor = ActorRef(text=text, code=owner.actor.code, country=owner.actor.country,

@@ -269,6 +269,8 @@ class RoleFinder:
             doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
                                                       for p in g.agent_objects(c)]
             whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
+            if head.lemma_.lower() in self.coref.resolver.dictionary.measure_nouns:
+                whose = []  # "a limit on the number of people": no one's
             candidates = [head] + owner + whose + doers
             if _own_possession(head) and not g.is_passive(verb):
                 # "withdrew its troops": the subject's own forces are no target; "reneged on his
