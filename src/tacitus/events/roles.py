@@ -271,6 +271,10 @@ class RoleFinder:
             whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
             if head.lemma_.lower() in self.coref.resolver.dictionary.measure_nouns:
                 whose = []  # "a limit on the number of people": no one's
+            an_act_asked_for = sense.code[:2] in ("02", "10") and self._names_an_act(head)
+            if an_act_asked_for:
+                # "called for the release of the inmates": those released are not whom the call is to
+                whose = [w for w in whose if w.head.lower_ != "of"]
             candidates = [head] + owner + whose + doers
             if _own_possession(head) and not g.is_passive(verb):
                 # "withdrew its troops": the subject's own forces are no target; "reneged on his
@@ -278,6 +282,8 @@ class RoleFinder:
                 candidates = [c for c in whose if c.head.lower_ in ("to", "with", "against")]
             for candidate in candidates:
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
+                    continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
                     return role_only  # "He has been criticised ... for encouraging young people": he, unknown
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
@@ -287,6 +293,10 @@ class RoleFinder:
                 if actors and not role_only[0]:
                     role_only = (actors, candidate)
         return role_only
+
+    def _names_an_act(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.lexicon.nouns or lemma in self.lexicon.verbs
 
     def _names_unknown_party(self, trigger: Trigger) -> bool:
         """ "met John Smithers in Geneva": the target is a name the dictionaries do not know; the
