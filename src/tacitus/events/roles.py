@@ -401,6 +401,9 @@ class RoleFinder:
                 continue
             if _prepositions_between(verb, tok) > 3:
                 continue  # "rejected calls for the publication of advice on the legality of the Iraq war"
+            if (trigger.sense.code[:2] in ("02", "10") and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                    and self._names_an_act(tok.head.head)):
+                continue  # "called for the release of the Afghan inmates": not whom the call is to
             if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (
                     g.child(verb, "dobj") is not None or g.is_passive(verb) or self._only_said(trigger)):
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
