@@ -137,6 +137,7 @@ FOUND = [
     case("Syrian soldiers beat up two British journalists.", ("SYRMIL", "182", "GBRMED"), "beating-up-is-an-assault"),
     case("Europe was divided. The parliamentary committee met on Monday. It urged the home secretary to hold an inquiry.", ("LEG", "020", "GOV"), "it-is-the-last-body-named-role-only-too"),
     case("The US demanded the release of the American journalists by Iran.", ("USA", "1053", "IRN"), "a-demand-is-put-to-whoever-would-act"),
+    case("Montenegro's prime minister has been indicted by the U.N. war crimes court and will resign.", ("MNEGOV", "035", ""), "an-active-conjunct-shares-the-passive-subject"),
     case("Italy condemned as a grave crime Syria's bombing of Idlib.", ("ITA", "111", "SYR"), "condemned-as-x-the-object (parse)"),
     case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),

@@ -104,9 +104,12 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, else the one it shares (conjoined verbs, participles, control)."""
     seen = 0
     current = verb
-    came_by_xcomp = False
+    came_by_xcomp = came_by_conj = False
     while seen < 6:
         seen += 1
+        if came_by_conj and is_passive(current) and child(current, "nsubjpass") is not None:
+            # "The prime minister has been indicted by the court and will resign": the shared subject
+            return child(current, "nsubjpass")
         subj = nearest_child(current, "nsubj", "csubj", "nsubjpass") if not is_passive(current) else child(current, "agent")
         if subj is not None:
             if subj.dep_ == "agent":
@@ -121,6 +124,8 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "Asked whether ..., he said": the main subject was asked, it did not ask
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             came_by_xcomp = current.dep_ == "xcomp"
+            # an active conjunct ("and will resign"), not a shared passive ("were arrested and later released")
+            came_by_conj = current.dep_ == "conj" and not is_passive(current) and current.tag_ != "VBN"
             current = current.head
             continue
         if (current.dep_ == "pcomp" and current.head.lower_ in _MANNER_PREPS and current.head.head.pos_ == "VERB"
