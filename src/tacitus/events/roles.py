@@ -153,9 +153,10 @@ class RoleFinder:
             return []
         if g.agent_objects(trigger.verb):
             return []  # "by gunmen": a named doer, resolved or not, is not replaced
-        # "deported from Ghana" (on the verb: "two men from Keighley were arrested" says where they live)
+        # "deported from Ghana" (on the verb: "two men from Keighley were arrested" says where they live;
+        # "expelled to Iran" names where they were sent, not who sent them)
         place = [p for pobj in g.prep_objects(trigger.verb, ("from",)) for p in self._named_place(pobj)]
-        place = place or self._place_as_target(trigger, within_event=True)
+        place = place or self._place_as_target(trigger, within_event=True, preps=("in", "at"))
         return [ActorRef(p.text, p.country, p.country, [], p.start, p.end, "place") for p in place[:1]]
 
     def _falls_on_population(self, trigger: Trigger) -> bool:
@@ -192,8 +193,15 @@ class RoleFinder:
         return []
 
     def _names_weapon(self, noun: Token) -> bool:
-        words = [noun] + [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        return any(w.lemma_.lower() in self.lexicon.weapon_words or w.lower_ in self.lexicon.weapon_words for w in words)
+        """Does the phrase name an attack by its weapon only? Not when another noun in it names a doer
+        the dictionaries do not know ("a coalition bombing")."""
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if any(m.pos_ in ("NOUN", "PROPN") and not self._weapon_word(m) and m.lower_ not in _VEHICLES for m in mods):
+            return False
+        return any(self._weapon_word(w) for w in [noun] + mods)
+
+    def _weapon_word(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lexicon.weapon_words or tok.lower_ in self.lexicon.weapon_words
 
     def _leftmost_actor(self, sentence: Span, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
         """Word order when the parse gives the verb no usable subject (reduced-relative misparses)."""
@@ -417,7 +425,7 @@ class RoleFinder:
             return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
         return []
 
-    def _place_as_target(self, trigger: Trigger, within_event: bool = False, extra_preps: tuple[str, ...] = ()) -> list[ActorRef]:
+    def _place_as_target(self, trigger: Trigger, within_event: bool = False, preps: tuple[str, ...] = ("in", "at", "to")) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in
         PETRARCH ("staged a protest in Beijing" → CHN, "will meet in Zurich" → CHE).
         `within_event` also reads places of the event's own circumstances ("killed in a gunbattle in
@@ -431,7 +439,6 @@ class RoleFinder:
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         # "responsibility for an attack targeting shoppers at a mall in Nairobi"
         anchors += [c for a in list(anchors) if a.pos_ == "NOUN" for c in a.children if c.dep_ == "acl"]
-        preps: tuple[str, ...] = ("in", "at", "to") + extra_preps
         if within_event and trigger.verb.dep_ in ("advcl", "conj") and trigger.verb.tag_ == "VBG":
             # "shelled the capital Juba, killing 20 people": the main act's place and object
             main = trigger.verb.head
@@ -478,6 +485,9 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
+# what a bomb can be carried in: "a car bomb explosion" names no doer
+_VEHICLES = {"car", "truck", "lorry", "van", "motorcycle", "motorbike", "bicycle", "bus", "parcel", "letter", "pipe",
+             "nail", "barrel", "cluster", "boat", "donkey", "vest", "belt", "bag", "packet", "device"}
 
 
 def _prepositions_between(verb: Token, tok: Token) -> int:
@@ -601,7 +611,7 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, soci
         if not a.country and a.agents:
             if set(a.agents) <= _STATE_ROLES:
                 a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
-            elif society and set(a.agents) <= _SOCIETY_ROLES:
+            elif society and set(a.agents) <= _SOCIETY_ROLES and not any(_abroad(o) for o in others):
                 a = _of_country(a, _one_country(others, _STATE_ROLES | {"MIL"}))
         out.append(a)
     return out
@@ -626,6 +636,11 @@ def _society_targets(targets: list[ActorRef], sources: list[ActorRef], code: str
             t = _of_country(t, country)
         out.append(t)
     return out
+
+
+def _abroad(actor: ActorRef) -> bool:
+    """A state's mission abroad ("a protest outside the Syrian embassy"): those facing it may be anyone."""
+    return any(w in actor.text.lower() for w in ("embassy", "consulate", "mission", "ambassador"))
 
 
 def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
