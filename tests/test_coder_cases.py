@@ -248,7 +248,7 @@ ABSENT = [
     case("The British government deported refugees.", "GBRREF", "refugees-are-not-assumed-the-deporters-own"),
     case("Eleven Syrian civilians were killed in a coalition bombing in Raqqa.", "UAF", "a-coalition-bombing-names-its-doer"),
     case("The two Iraqi Kurds were expelled to Iran.", "IRN", "expelled-to-is-where-not-who"),
-    case("Australian activists staged a protest outside the Syrian embassy.", "SYROPP", "protesters-at-an-embassy-are-not-its-citizens"),
+    case("Activists staged a protest outside the Syrian embassy.", "SYROPP", "protesters-at-an-embassy-are-not-its-citizens"),
     case("Archbishop Desmond Tutu called for the release of the remaining Afghan inmates.", "AFG", "those-to-be-released-are-not-whom-a-call-is-to"),
     case("The home secretary has defended his decision not to release foreign terror suspects.", "GBRGOV:05", "foreign-is-no-foreign-office"),
     case("The Archbishop appealed for the weapons inspectors to be given more time in Iraq.", "IRQ", "an-appeal-is-not-to-the-place-it-is-about"),
