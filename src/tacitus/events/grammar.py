@@ -14,7 +14,8 @@ QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind",
                   "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
                   "shipment", "consignment", "load", "worth", "part", "portion", "total", "handful", "day", "week", "month", "hour", "year",
                   "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment",
-                  "score", "hundred", "thousand", "dozens", "scores", "hundreds", "thousands", "tens", "millions"}
+                  "score", "hundred", "thousand", "dozens", "scores", "hundreds", "thousands", "tens", "millions",
+                  "company", "battalion", "brigade", "platoon", "squadron", "regiment", "unit", "team", "delegation"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
 # not "for" or "of" ("condemned Russia for attacking": Russia attacked)
