@@ -85,6 +85,7 @@ class Framer:
                 current = head
                 continue
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
+                modal = modal or g.modal_of(head)  # "will seek to reassure": planned
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
             if relation == "content" or (relation == "acl" and lemma in self.lexicon.answered_nouns):

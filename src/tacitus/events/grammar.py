@@ -323,6 +323,8 @@ def under_negation(verb: Token) -> bool:
             return False
         if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
             return False  # "did not attack Ukraine but it shelled Poland": a clause of its own
+        if current.dep_ == "conj" and current.tag_ in _FINITE_TAGS and current.head.tag_ == "VB":
+            return False  # "would not respond ... and promised to hail": a finite verb of its own
         current = current.head
         if is_verb(current) and is_negated(current):
             return True
