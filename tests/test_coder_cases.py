@@ -358,3 +358,8 @@ NO_ACT_EVEN_PARTIAL = [
 @pytest.mark.parametrize("text, root", NO_ACT_EVEN_PARTIAL)
 def test_the_sentence_holds_no_such_act_even_partial(partial_coder, text, root):
     assert not [e for e in partial_coder.code_text(text) if e.cameo.root == root]
+
+
+def test_an_act_one_will_seek_to_do_is_planned(code):
+    events = code("Blair will seek to reassure Labour MPs on Monday.")
+    assert [(e.source.code, e.cameo.code, e.target.code, e.modality) for e in events] == [("GBRGOV", "030", "GBRPTY", "planned")]
