@@ -268,27 +268,9 @@ class RoleFinder:
         heads.extend(self._fallback_heads(trigger))
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
-        # whose the object is; talks "on" or "of" something are about it, not with it
-        owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
         for head in heads:
-            # "denounced Serbia's suppression of ..." (a possessive pronoun is the subject's own)
-            owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            # "an investigation into alleged crimes committed by Croat forces": whose the crimes are
-            doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
-                                                      for p in g.agent_objects(c)]
-            whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
-            if head.lemma_.lower() in self.coref.resolver.dictionary.measure_nouns:
-                whose = []  # "a limit on the number of people": no one's
             an_act_asked_for = sense.code[:2] in ("02", "10") and self._names_an_act(head)
-            if an_act_asked_for:
-                # "called for the release of the inmates": those released are not whom the call is to
-                whose = [w for w in whose if w.head.lower_ != "of"]
-            candidates = [head] + owner + whose + doers
-            if _own_possession(head) and not g.is_passive(verb):
-                # "withdrew its troops": the subject's own forces are no target; "reneged on his
-                # commitment to the Zambian people": whom it was made to is
-                candidates = [c for c in whose if c.head.lower_ in ("to", "with", "against")]
-            for candidate in candidates:
+            for candidate in self._candidates(head, trigger, an_act_asked_for):
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
@@ -301,6 +283,28 @@ class RoleFinder:
                 if actors and not role_only[0]:
                     role_only = (actors, candidate)
         return role_only
+
+    def _candidates(self, head: Token, trigger: Trigger, an_act_asked_for: bool) -> list[Token]:
+        """The head of a target slot, then whose it is: its owner ("denounced Serbia's suppression"),
+        its first of/on/against/with/to complement, and the doers of what it names ("crimes committed
+        by Croat forces")."""
+        sense, verb = trigger.sense, trigger.verb
+        owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
+        doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
+                                                  for p in g.agent_objects(c)]
+        # talks "on" or "of" something are about it, not with it
+        owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
+        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
+        if head.lemma_.lower() in self.coref.resolver.dictionary.measure_nouns:
+            whose = []  # "a limit on the number of people": no one's
+        if an_act_asked_for:
+            # "called for the release of the inmates": those released are not whom the call is to
+            whose = [w for w in whose if w.head.lower_ != "of"]
+        if _own_possession(head) and not g.is_passive(verb):
+            # "withdrew its troops": the subject's own forces are no target; "reneged on his
+            # commitment to the Zambian people": whom it was made to is
+            return [c for c in whose if c.head.lower_ in ("to", "with", "against")]
+        return [head] + owner + whose + doers
 
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
@@ -501,7 +505,7 @@ def _prepositions_between(verb: Token, tok: Token) -> int:
 
 def _people_of_place(actor: ActorRef) -> ActorRef:
     """A town or country (or its capital read as a place) stands for its civilians."""
-    if actor.agents and actor.resolved_by != "metonym" or not actor.country or actor.country.startswith("IGO"):
+    if (actor.agents and actor.resolved_by != "metonym") or not actor.country or actor.country.startswith("IGO"):
         return actor
     return ActorRef(actor.text, actor.country + "CVL", actor.country, ["CVL"], actor.start, actor.end, "place")
 
