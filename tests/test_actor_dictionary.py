@@ -200,6 +200,18 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     assert d2.lookup(tokenize("Kantei of Japan")).code == "JPNGOV"
 
 
+def test_a_user_file_extends_the_word_lists(tmp_path: Path) -> None:
+    from tacitus.pipeline import Coder
+
+    extra = tmp_path / "words.yaml"
+    extra.write_text("dwelling_nouns: [farm]\n", encoding="utf-8")
+    sentence = "Israeli troops shelled Palestinian farms."
+    assert "farm" in ActorDictionary.load(extra=[extra]).words["dwelling_nouns"]
+    assert "farm" not in ActorDictionary.load().words["dwelling_nouns"]
+    coded = {e.target.code for e in Coder(actors_extra=[extra]).code_text(sentence)}
+    assert "PSECVL" in coded  # the farms now stand for the people who live there
+
+
 @pytest.mark.parametrize(
     "body, line, problem",
     [

@@ -104,7 +104,7 @@ class Coder:
             role_only = mention is not None and bool(mention.actor.agents) and not mention.is_person
             if mention is not None and (mention.actor.country or role_only) and not _capital_as_place(tok, mention):
                 memory.remember(index, mention)  # (a role-only group or body, "the unions", "the committee", is what "they" or "it" may be)
-            elif looks_like_person(tok) and not self.situator.country_of_place(proper_name(tok)):
+            elif looks_like_person(tok, self.dictionary.words["honorifics"]) and not self.situator.country_of_place(proper_name(tok)):
                 memory.remember_unknown_person(index, tok)
         # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
         by_start: dict[int, tuple[ActorRef, bool]] = {}

@@ -38,6 +38,8 @@ KINDS = ("country", "demonym", "capital", "seat", "organisation", "igo", "role",
 # First blocks of transnational actor codes (CAMEO): IGOs, NGOs, international militarised groups,
 # multinational corporations, unidentified/international actors.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
+# Word lists in agents.yaml that steer how a phrase is read (each explained there).
+WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_words", "honorifics", "located_words")
 
 try:  # libyaml when present: same nodes and marks, much faster
     _Loader: Any = yaml.CSafeLoader
@@ -202,7 +204,7 @@ class ActorDictionary:
         self._agents: dict[str, str] = {}
         self._tags: dict[str, str] = {}
         self._blocked: set[str] = set()
-        self.measure_nouns: set[str] = set()  # "the number of people" is not the people (agents.yaml)
+        self.words: dict[str, frozenset[str]] = {k: frozenset() for k in WORD_LISTS}  # agents.yaml's word lists
         self._not_codes: set[str] = set()  # ISO alpha-2 codes that text uses as abbreviations ("AG", "MP", "AI")
         self._display: dict[str, str] = {}  # country code → display name from the YAML
         self.max_words = 1
@@ -249,8 +251,8 @@ class ActorDictionary:
                 self._blocked.update(s.lower() for s, _ in f.strings(v, "ambiguous_lowercase"))
             elif section == "not_country_codes":
                 self._not_codes.update(s for s, _ in f.strings(v, "not_country_codes"))
-            elif section == "measure_nouns":
-                self.measure_nouns.update(s.lower() for s, _ in f.strings(v, "measure_nouns"))
+            elif section in WORD_LISTS:
+                self.words[section] = self.words[section] | {s.lower() for s, _ in f.strings(v, section)}
             elif section in ("countries", "regions"):
                 import pycountry  # noqa: PLC0415  (imported lazily: only when countries are loaded)
 
@@ -280,7 +282,7 @@ class ActorDictionary:
             return
         for k, v in f.root.value:
             section = f.scalar(k, "section name")
-            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes", "measure_nouns"):
+            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes") or section in WORD_LISTS:
                 continue
             if section == "roles":
                 self._read_roles(f, v, override)

@@ -40,10 +40,7 @@ class Mention:
     as_source: bool = False  # it was the subject of a clause or the source of an event
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
-
-
-def looks_like_person(tok: Token) -> bool:
+def looks_like_person(tok: Token, honorifics: frozenset[str] = frozenset()) -> bool:
     """A person's name: the entity recogniser says so, or (it runs only on sentences with a trigger)
     a proper noun it left unlabelled with a first name or an honorific before it ("Robert Jackson",
     "Ms King")."""
@@ -52,7 +49,7 @@ def looks_like_person(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     return any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == tok.i - 1 for c in tok.lefts) or (
-        tok.i > 0 and tok.nbor(-1).lower_.rstrip(".") in _HONORIFICS)
+        tok.i > 0 and tok.nbor(-1).lower_.rstrip(".") in honorifics)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -161,19 +158,19 @@ def _people_of(entry: ActorEntry, tokens: list[Token], head: Token) -> bool:
     return described or counted
 
 
-def _homes_of(entry: ActorEntry, head: Token) -> bool:
+def _homes_of(entry: ActorEntry, head: Token, dwellings: frozenset[str]) -> bool:
     """ "Iraqi towns", "Palestinian homes": where a nation's people live stands for its civilians."""
-    return entry.kind == "demonym" and head.tag_ == "NNS" and head.lemma_.lower() in _DWELLINGS
+    return entry.kind == "demonym" and head.tag_ == "NNS" and head.lemma_.lower() in dwellings
 
 
-_DWELLINGS = {"town", "village", "home", "house", "neighbourhood", "neighborhood", "district", "suburb", "hamlet", "camp"}
 # "Young Algerians" at the start of a sentence comes out as a capitalised compound
 _DESCRIBING = {"young", "elderly", "angry", "ordinary", "local", "unarmed", "innocent", "many", "several", "some"}
 # "thousands of Nigerians", "hundreds of ethnic Turks"
 QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "millions", "number", "group", "groups", "crowd"}
 
 
-def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str) -> ActorRef | None:
+def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str,
+            dwellings: frozenset[str] = frozenset()) -> ActorRef | None:
     """One actor code from the entries of a phrase (see module doc for the conventions)."""
     if not entries:
         return None
@@ -187,7 +184,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         entries = [(e, toks) for e, toks in entries if not _ethnic(e, toks)]
         if not entries:
             return _ref(text, "", ("CVL",), "role")
-    if len(entries) == 1 and (_people_of(entries[0][0], entries[0][1], head) or _homes_of(entries[0][0], head)):
+    if len(entries) == 1 and (_people_of(entries[0][0], entries[0][1], head) or _homes_of(entries[0][0], head, dwellings)):
         return _ref(text, entries[0][0].country, ("CVL",), "dictionary")
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
@@ -253,7 +250,8 @@ class PhraseResolver:
         if longer is not None:  # "the Democratic People's Republic of Korea" is one name
             tokens, entries = longer
         text, start, end = _span_text(tokens)
-        actor = combine(entries, head, text)
+        words = self.dictionary.words
+        actor = combine(entries, head, text, words["dwelling_nouns"])
         if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
             role = self._shared_head_role(head)
             if role:  # "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" + "Liberian refugees"
@@ -262,7 +260,7 @@ class PhraseResolver:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
                 actor = _ref(text, shared, actor.agents, "dictionary")
-        if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in self.dictionary.measure_nouns):
+        if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in words["measure_nouns"]):
             owner = self._owner(head, depth, actor)  # ("the number of people" is no one)
             if owner is not None and any(e.kind in ("organisation", "igo") for e in owner.entries):
                 # "leaders of the Muslim Brotherhood", "a spokesman for NATO": the organisation acts
@@ -273,11 +271,11 @@ class PhraseResolver:
                 entries = entries + [(e, []) for e in owner.entries]
         if actor is None:
             return None
-        if _former(head) and set(actor.agents) & _OFFICE_ROLES:
+        if _former(head, words["former_words"]) and set(actor.agents) & _OFFICE_ROLES:
             # "former union leader Sir Bill Morris", "a former defence minister": an elite, not the office
             actor = _ref(actor.text, actor.country, ["ELI"], actor.resolved_by)
         actor.start, actor.end = start, end
-        is_person = looks_like_person(head) or any(e.kind == "person" for e, _ in entries)
+        is_person = looks_like_person(head, words["honorifics"]) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
 
@@ -332,10 +330,11 @@ class PhraseResolver:
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
         # "a court in Guyana", "police in Kenya", "authorities in Croatia": a local institution belongs to
         # the place; an embassy or envoy in a capital does not.
-        local = role is not None and role.agents and head.lemma_.lower() not in _DIPLOMATIC
+        words = self.dictionary.words
+        local = role is not None and role.agents and head.lemma_.lower() not in words["diplomatic_heads"]
         preps = _OWNER_PREPS | ({"in"} if local else set())
         for child in head.rights:
-            if child.dep_ == "acl" and child.lower_ in _LOCATED and local:
+            if child.dep_ == "acl" and child.lower_ in words["located_words"] and local:
                 # "a newspaper based in Beirut", "a group headquartered in Trinidad"
                 child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"), child)
                 preps = preps | {"in"}
@@ -350,20 +349,12 @@ class PhraseResolver:
         return None
 
 
-_LOCATED = {"based", "headquartered"}
-# Heads that stand abroad for their own country: "the embassy in Kabul" is not Afghanistan's.
-_DIPLOMATIC = {"embassy", "consulate", "ambassador", "envoy", "mission", "delegation", "diplomat", "consul",
-               "attache", "attaché", "charge", "chargé", "legation", "representative", "emissary", "negotiator",
-               "correspondent"}
 # Offices a person can leave: their former holders are elites (ELI), as CAMEO codes them.
 _OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "LAB", "OPP", "REB", "BUS", "MED"}
 
 
-def _former(head: Token) -> bool:
-    return any(c.lower_ in _FORMER and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
-
-
-_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "retired"}
+def _former(head: Token, former_words: frozenset[str]) -> bool:
+    return any(c.lower_ in former_words and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
 
 
 def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:

@@ -99,7 +99,8 @@ class Framer:
             if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
                 frame.negated = refused = True  # "failed to reach agreement" is a refusal, not an agreement
             current = head
-        if trigger.noun is not None and any(c.lower_ in self.lexicon.intent_adjectives | _PROSPECTIVE for c in trigger.noun.lefts):
+        if trigger.noun is not None and any(c.lower_ in self.lexicon.intent_adjectives | self.lexicon.prospective_adjectives
+                                            for c in trigger.noun.lefts):
             frame.planned = frame.intent = True  # "announced their imminent withdrawal": an intention
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
             # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
@@ -118,10 +119,6 @@ class Framer:
         if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
             return False
         return any(c.dep_ == "xcomp" and c.i in trigger_verbs for c in verb.children)
-
-
-# adjectives that put an event noun in the future: "their imminent withdrawal", "a planned visit"
-_PROSPECTIVE = {"imminent", "planned", "proposed", "upcoming", "forthcoming", "future", "impending", "intended", "promised", "expected", "scheduled"}
 
 
 def _would(verb: Token) -> bool:

@@ -18,7 +18,7 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
-              "grounds_verbs", "state_acts", "wished_states")
+              "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -77,6 +77,8 @@ class Lexicon:
     grounds_verbs: frozenset[str]
     state_acts: frozenset[str]
     wished_states: frozenset[str]
+    prospective_adjectives: frozenset[str]
+    bomb_carriers: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
@@ -282,6 +284,8 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         grounds_verbs=frozenset(base["grounds_verbs"]),
         state_acts=frozenset(base["state_acts"]),
         wished_states=frozenset(base["wished_states"]),
+        prospective_adjectives=frozenset(base["prospective_adjectives"]),
+        bomb_carriers=frozenset(base["bomb_carriers"]),
         mutual_predicates=frozenset(base["mutual_predicates"]),
         one_actor_codes=frozenset(base["one_actor_codes"]),
         irrealis_words=frozenset(base["irrealis_words"]),

@@ -196,7 +196,7 @@ class RoleFinder:
         """Does the phrase name an attack by its weapon only? Not when another noun in it names a doer
         the dictionaries do not know ("a coalition bombing")."""
         mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        if any(m.pos_ in ("NOUN", "PROPN") and not self._weapon_word(m) and m.lower_ not in _VEHICLES for m in mods):
+        if any(m.pos_ in ("NOUN", "PROPN") and not self._weapon_word(m) and m.lower_ not in self.lexicon.bomb_carriers for m in mods):
             return False
         return any(self._weapon_word(w) for w in [noun] + mods)
 
@@ -295,7 +295,7 @@ class RoleFinder:
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
         whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
-        if head.lemma_.lower() in self.coref.resolver.dictionary.measure_nouns:
+        if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
             # "called for the release of the inmates": those released are not whom the call is to
@@ -489,9 +489,6 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
-# what a bomb can be carried in: "a car bomb explosion" names no doer
-_VEHICLES = {"car", "truck", "lorry", "van", "motorcycle", "motorbike", "bicycle", "bus", "parcel", "letter", "pipe",
-             "nail", "barrel", "cluster", "boat", "donkey", "vest", "belt", "bag", "packet", "device"}
 
 
 def _prepositions_between(verb: Token, tok: Token) -> int:
