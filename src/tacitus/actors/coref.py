@@ -75,17 +75,13 @@ def _nominal(head: Token) -> Token:
     """A subject mis-tagged as a preposition or adjective ("Barack/IN Obama/pobj"): its noun."""
     if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
         return head
-    nouns = [t for t in head.subtree if t is not head and t.pos_ in ("PROPN", "NOUN")]
+    nouns = [t for t in head.subtree if t != head and t.pos_ in ("PROPN", "NOUN")]
     return min(nouns, key=lambda t: len(list(t.ancestors))) if nouns else head
 
 
-def _qualified(head: Token) -> bool:
+def _qualified(head: Token, plain: frozenset[str]) -> bool:
     """Does a definite description carry words that pick out one office ("the Brexit secretary")?"""
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _PLAIN_QUALIFIERS for c in head.lefts)
-
-
-# words that do not make a description specific: "the new minister", "the two countries"
-_PLAIN_QUALIFIERS = {"new", "former", "then", "current", "two", "both", "other", "same", "senior", "top", "said", "foreign"}
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in plain for c in head.lefts)
 
 
 class Coreference:
@@ -263,7 +259,7 @@ class Coreference:
             same_head = earlier.head.lemma_.lower() == lemma
             # "the minister" may be any earlier minister; "the shadow home secretary" or "the Brexit
             # secretary" names a particular office: only the same words refer back to it
-            same_role = bool(roles) and roles <= set(actor.agents) and not (self._is_definite(head) and _qualified(head))
+            same_role = bool(roles) and roles <= set(actor.agents) and not (self._is_definite(head) and _qualified(head, self.resolver.dictionary.words["plain_qualifiers"]))
             if same_head or (mention is not None and same_role):
                 how = "coref:definite" if self._is_definite(head) else "coref:context"
                 agents = mention.actor.agents if mention and mention.actor.agents else actor.agents

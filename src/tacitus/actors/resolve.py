@@ -7,7 +7,7 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -141,7 +141,7 @@ def _ethnic(entry: ActorEntry, tokens: list[Token]) -> bool:
     return entry.kind == "demonym" and first is not None and first.i > 0 and first.nbor(-1).lower_ == "ethnic"
 
 
-def _people_of(entry: ActorEntry, tokens: list[Token], head: Token) -> bool:
+def _people_of(entry: ActorEntry, tokens: list[Token], head: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """ "more than 100 Palestinians", "168 Liberians", "young Algerians", "thousands of Nigerians":
     people of a nation counted or described are its civilians; "the Russians" is the nation itself."""
     if entry.kind != "demonym" or head.tag_ not in ("NNS", "NNPS"):
@@ -150,11 +150,11 @@ def _people_of(entry: ActorEntry, tokens: list[Token], head: Token) -> bool:
         return head.tag_ == "NNPS" and all(t.dep_ in ("amod", "compound") and t.head == head for t in tokens)
     if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return False
-    described = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in _DESCRIBING
+    described = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in words["describing_words"]
                     or (c.dep_ in ("amod", "compound") and c.is_lower and c not in tokens)
                     or (c.dep_ == "acl" and c.tag_ == "VBG")  # "Palestinians living in Gaza"
                     for c in head.children)
-    counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_HEADS
+    counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words["quantity_heads"]
     return described or counted
 
 
@@ -163,14 +163,9 @@ def _homes_of(entry: ActorEntry, head: Token, dwellings: frozenset[str]) -> bool
     return entry.kind == "demonym" and head.tag_ == "NNS" and head.lemma_.lower() in dwellings
 
 
-# "Young Algerians" at the start of a sentence comes out as a capitalised compound
-_DESCRIBING = {"young", "elderly", "angry", "ordinary", "local", "unarmed", "innocent", "many", "several", "some"}
-# "thousands of Nigerians", "hundreds of ethnic Turks"
-QUANTITY_HEADS = {"dozens", "scores", "hundreds", "thousands", "tens", "millions", "number", "group", "groups", "crowd"}
-
 
 def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: str,
-            dwellings: frozenset[str] = frozenset()) -> ActorRef | None:
+            words: Mapping[str, frozenset[str]]) -> ActorRef | None:
     """One actor code from the entries of a phrase (see module doc for the conventions)."""
     if not entries:
         return None
@@ -184,7 +179,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         entries = [(e, toks) for e, toks in entries if not _ethnic(e, toks)]
         if not entries:
             return _ref(text, "", ("CVL",), "role")
-    if len(entries) == 1 and (_people_of(entries[0][0], entries[0][1], head) or _homes_of(entries[0][0], head, dwellings)):
+    if len(entries) == 1 and (_people_of(entries[0][0], entries[0][1], head, words) or _homes_of(entries[0][0], head, words["dwelling_nouns"])):
         return _ref(text, entries[0][0].country, ("CVL",), "dictionary")
     named = [(e, toks) for e, toks in entries if e.kind in _NAMED]
     countries = [e for e, _ in entries if e.kind in _COUNTRYISH]
@@ -251,7 +246,7 @@ class PhraseResolver:
             tokens, entries = longer
         text, start, end = _span_text(tokens)
         words = self.dictionary.words
-        actor = combine(entries, head, text, words["dwelling_nouns"])
+        actor = combine(entries, head, text, words)
         if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
             role = self._shared_head_role(head)
             if role:  # "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" + "Liberian refugees"

@@ -6,16 +6,22 @@ relative clause, a verb with no subject arc) by falling back on word order.
 
 from __future__ import annotations
 
+from importlib import resources
+
+import yaml
 from spacy.tokens import Span, Token
 
-# Nouns that only measure their "of" complement: "several rounds of sanctions".
-QUANTITY_NOUNS = {"round", "series", "set", "number", "wave", "package", "kind", "type", "batch", "raft", "host",
-                  "slew", "range", "lot", "string", "spate", "flurry", "barrage", "volley", "pair", "couple", "dozen",
-                  "ton", "tonne", "kilogram", "kg", "dollar", "euro", "pound", "million", "billion", "amount",
-                  "shipment", "consignment", "load", "worth", "part", "portion", "total", "handful", "day", "week", "month", "hour", "year",
-                  "most", "much", "half", "rest", "bulk", "deployment", "contingent", "patch", "detachment",
-                  "score", "hundred", "thousand", "dozens", "scores", "hundreds", "thousands", "tens", "millions",
-                  "company", "battalion", "brigade", "platoon", "squadron", "regiment", "unit", "team", "delegation"}
+
+def _load_word_lists() -> dict[str, frozenset[str]]:
+    text = resources.files("tacitus").joinpath("data/grammar.yaml").read_text(encoding="utf-8")
+    return {name: frozenset(str(w).lower() for w in words) for name, words in (yaml.safe_load(text) or {}).items()}
+
+
+# The content words these helpers key on live in data/grammar.yaml (each list explained there).
+_WORDS = _load_word_lists()
+QUANTITY_NOUNS = _WORDS["quantity_nouns"]
+STATIVE_PARTICIPLES = _WORDS["stative_participles"]
+_STATEMENT_NOUNS = _WORDS["statement_nouns"]
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
 # not "for" or "of" ("condemned Russia for attacking": Russia attacked)
@@ -52,10 +58,6 @@ def lemma_candidates(token: Token) -> list[str]:
     for lemma in out:
         seen.setdefault(lemma, None)
     return list(seen)
-
-
-# Participles that describe a stance, not something done to the subject: "Israel is opposed to ..."
-STATIVE_PARTICIPLES = {"opposed", "committed", "dedicated", "devoted", "resolved", "engaged"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -150,11 +152,6 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
-
-
-# Nouns of statements whose "-ing" participle states their content: "a declaration demanding ..."
-_STATEMENT_NOUNS = {"declaration", "statement", "letter", "resolution", "communique", "message", "note", "appeal",
-                    "petition", "memorandum", "motion"}
 
 
 def is_statement_content(verb: Token) -> bool:

@@ -79,7 +79,7 @@ class RoleFinder:
                 sources = [_of_place(a, place[0]) for a in sources]
                 targets = [_of_place(a, place[0]) for a in targets]
         targets = _society_targets(_domestic(targets, sources), sources, trigger.sense.code)
-        sources = _domestic(sources, targets, society=True)
+        sources = _domestic(sources, targets, society=True, diplomatic=self.coref.resolver.dictionary.words["diplomatic_heads"])
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
@@ -599,7 +599,8 @@ def _place_not_government(actor: ActorRef) -> ActorRef:
     return actor
 
 
-def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, society: bool = False) -> list[ActorRef]:
+def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, society: bool = False,
+              diplomatic: frozenset[str] = frozenset()) -> list[ActorRef]:
     """Actors of unknown country facing the actors of one country, across the state/society line,
     belong to that country, marked `domestic`: a state role facing its domestic actors ("President X
     banned Ugandan opposition candidates" → UGAGOV), and (`society`, for doers only) a domestic role
@@ -612,7 +613,7 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, soci
         if not a.country and a.agents:
             if set(a.agents) <= _STATE_ROLES:
                 a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
-            elif society and set(a.agents) <= _SOCIETY_ROLES and not any(_abroad(o) for o in others):
+            elif society and set(a.agents) <= _SOCIETY_ROLES and not any(_abroad(o, diplomatic) for o in others):
                 a = _of_country(a, _one_country(others, _STATE_ROLES | {"MIL"}))
         out.append(a)
     return out
@@ -639,9 +640,9 @@ def _society_targets(targets: list[ActorRef], sources: list[ActorRef], code: str
     return out
 
 
-def _abroad(actor: ActorRef) -> bool:
+def _abroad(actor: ActorRef, diplomatic: frozenset[str]) -> bool:
     """A state's mission abroad ("a protest outside the Syrian embassy"): those facing it may be anyone."""
-    return any(w in actor.text.lower() for w in ("embassy", "consulate", "mission", "ambassador"))
+    return any(w in diplomatic for w in actor.text.lower().split())
 
 
 def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
