@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors.coref import ArticleActors, Coreference
 from tacitus.actors.dictionary import TRANSNATIONAL
+from tacitus.actors.resolve import match_entries, phrase_tokens
 from tacitus.events import grammar as g
 from tacitus.events.framing import Framing
 from tacitus.events.lexicon import Lexicon
@@ -256,7 +257,7 @@ class RoleFinder:
         elif sense.target == "clause":
             comp = g.child(verb, "ccomp")
             subj = g.subject_of(comp) if comp is not None else None
-            if subj is not None:
+            if subj is not None and self._heads_an_actor(subj):
                 heads.append(subj)
         elif sense.target == "poss":
             obj = g.object_of(verb)
@@ -306,6 +307,14 @@ class RoleFinder:
             return [c for c in whose if c.head.lower_ in ("to", "with", "against")]
         return [head] + owner + whose + doers
 
+    def _heads_an_actor(self, tok: Token) -> bool:
+        """Is the word itself an actor's (a name, a pronoun, a role or country word), not a thing that
+        only a modifier ties to one ("government reform")?"""
+        if tok.pos_ in ("PROPN", "PRON"):
+            return True
+        entries = match_entries(self.coref.resolver.dictionary, phrase_tokens(tok))
+        return any(tok in toks for _, toks in entries)
+
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
         return lemma in self.lexicon.nouns or lemma in self.lexicon.verbs
@@ -351,8 +360,8 @@ class RoleFinder:
             comp = g.child(trigger.noun, "acl", "ccomp") or comp  # "its demand that Israel ease ..."
         if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
             subj = g.child(comp, "nsubj", "nsubjpass")
-            if subj is not None:
-                heads.append(subj)
+            if subj is not None and self._heads_an_actor(subj):
+                heads.append(subj)  # (not "insisted that government reform must continue": a thing)
         if trigger.sense.code.startswith("13"):
             heads.extend(g.condition_subjects(verb))
         if trigger.sense.code.startswith("14"):
