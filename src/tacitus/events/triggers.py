@@ -43,7 +43,9 @@ class TriggerFinder:
             lemma = self._lemma(tok)
             sense = self._verb_sense(tok, lemma)
             if sense is not None and sense.code == NO_EVENT:
-                continue  # an idiom: "killed off a challenge", "signed a death warrant for"
+                if lemma not in self.lexicon.reporting_verbs:
+                    continue  # an idiom: "killed off a challenge", "signed a death warrant for"
+                sense = None  # "insisted that ...", "warned that ...": it reports (a "must" in it is a demand)
             if sense is None and lemma in self.lexicon.light_verbs:
                 nouns = self._noun_triggers(tok)
                 found.extend(nouns)
