@@ -259,6 +259,7 @@ ABSENT = [
     case("Eleven Syrian civilians were killed in a coalition bombing in Raqqa.", "UAF", "a-coalition-bombing-names-its-doer"),
     case("The two Iraqi Kurds were expelled to Iran.", "IRN", "expelled-to-is-where-not-who"),
     case("Activists staged a protest outside the Syrian embassy.", "SYROPP", "protesters-at-an-embassy-are-not-its-citizens"),
+    case("The party promised a firm but fair immigration policy for Britain.", "GBRBUS", "a-firm-policy-is-no-company"),
     case("The British health secretary insisted that government reform must continue.", "GOV:10", "a-thing-is-no-one-to-demand-of"),
     case("Britain has offered to send a company of 120 Gurkhas to Indonesia.", "BUS", "a-company-of-soldiers-is-no-business"),
     case("Archbishop Desmond Tutu called for the release of the remaining Afghan inmates.", "AFG", "those-to-be-released-are-not-whom-a-call-is-to"),

@@ -40,7 +40,7 @@ KINDS = ("country", "demonym", "capital", "seat", "organisation", "igo", "role",
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
 # Word lists in agents.yaml that steer how a phrase is read (each explained there).
 WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_words", "honorifics", "located_words",
-              "describing_words", "quantity_heads", "plain_qualifiers")
+              "describing_words", "quantity_heads", "plain_qualifiers", "adjective_homonyms")
 
 try:  # libyaml when present: same nodes and marks, much faster
     _Loader: Any = yaml.CSafeLoader

@@ -104,6 +104,10 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
         hit = dictionary.longest_match(words, i)
         if hit:
             end, entry = hit
+            if (entry.kind == "role" and end == i + 1 and kept[i].tag_ == "JJ"
+                    and kept[i].lower_ in dictionary.words["adjective_homonyms"]):
+                i = end  # "a firm but fair policy": an adjective, not a company
+                continue
             if entry.kind == "country" and dictionary.is_region_code(entry.code) and _starts_a_longer_name(kept[i:end]):
                 i = end  # "West Darfur State" is a place in Sudan, not the West
                 continue
