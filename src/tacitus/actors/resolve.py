@@ -190,6 +190,12 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]
     head_role = next((e for e, toks in roles if head in toks), None)
     role = head_role or (roles[-1][0] if roles else None)
+    parties = [e for e, _ in named if e.kind == "organisation" and "PTY" in e.agents]
+    if parties and named[-1][0].kind == "person" and not any({"GOV", "MIL"} & set(e.agents) for e, _ in roles):
+        # "Tory chairman Liam Fox", "Labour's Mr Livingstone": the party the text gives him now wins
+        # over the office the dictionary remembers him for (entries carry no dates)
+        party = parties[-1]
+        return _ref(text, party.country, party.agents, "dictionary", code=party.code)
     if named:
         org, org_tokens = named[-1]
         if head_role and head not in org_tokens and set(head_role.agents) & _INSTITUTION_ROLES and not org.country.startswith("IGO"):

@@ -108,8 +108,8 @@ class EventCoder:
             one_actor = roles.target_absent and (self.lexicon.one_actor(pair_code) or self.lexicon.one_actor(trigger.sense.code))
             if not self.keep_partial and not (source.code and (target.code or one_actor)):
                 continue  # an actor named but unknown: partial; "rebels surrendered": a one-actor event
-            if source.code and source.code == target.code:
-                continue
+            if source.code and source.code == target.code and not _different_parties(source, target):
+                continue  # one actor acting on itself (or a coreference loop), not an event
             if source.country and source.country == target.country and not (source.agents or target.agents):
                 continue
             if source.code and (source.code, target.code, pair_code) in seen:
@@ -196,3 +196,11 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
             start = min(start, actor.start)
             end = max(end, actor.end)
     return start, end
+
+
+def _different_parties(source: ActorRef, target: ActorRef) -> bool:
+    """Two parties, companies or people of one code named apart ("Tory chairman Liam Fox accused
+    Labour": both GBRPTY) are two actors; the same words, or a pronoun, are one."""
+    named = source.resolved_by == target.resolved_by == "dictionary"
+    apart = source.start >= 0 and target.start >= 0 and (source.end <= target.start or target.end <= source.start)
+    return named and apart and source.text.lower() != target.text.lower() and "PTY" in source.agents
