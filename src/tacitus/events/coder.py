@@ -199,8 +199,9 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
 
 
 def _different_parties(source: ActorRef, target: ActorRef) -> bool:
-    """Two parties, companies or people of one code named apart ("Tory chairman Liam Fox accused
-    Labour": both GBRPTY) are two actors; the same words, or a pronoun, are one."""
+    """Two parties of one code named apart ("Tory chairman Liam Fox accused Labour": both GBRPTY) are
+    two actors (one dictionary entry holds all of a country's parties); the same words, or a
+    pronoun, are one."""
     named = source.resolved_by == target.resolved_by == "dictionary"
     apart = source.start >= 0 and target.start >= 0 and (source.end <= target.start or target.end <= source.start)
     return named and apart and source.text.lower() != target.text.lower() and "PTY" in source.agents
