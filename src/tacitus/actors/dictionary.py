@@ -535,10 +535,6 @@ class ActorDictionary:
     def is_region_code(self, code: str) -> bool:
         return code in self._regions
 
-    def agent_codes(self) -> dict[str, str]:
-        """The CAMEO agent role codes and their descriptions."""
-        return dict(self._agents)
-
     def entries(self) -> Iterable[tuple[tuple[str, ...], ActorEntry]]:
         """Every (normalised phrase, entry) pair, for listings and tests."""
         for words, cands in self._index.items():

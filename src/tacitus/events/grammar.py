@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 
 def _load_word_lists() -> dict[str, frozenset[str]]:
@@ -22,7 +22,6 @@ _WORDS = _load_word_lists()
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 _STATEMENT_NOUNS = _WORDS["statement_nouns"]
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
 # not "for" or "of" ("condemned Russia for attacking": Russia attacked)
 _MANNER_PREPS = {"to", "by", "after", "before", "while", "without", "through", "since"}
@@ -178,10 +177,6 @@ def _second_subject(verb: Token) -> Token | None:
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
     return after[0] if before and after else None
-
-
-def passive_target(verb: Token) -> Token | None:
-    return child(verb, "nsubjpass")
 
 
 def _bare_participle_clause(verb: Token) -> bool:
@@ -449,13 +444,3 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
         return head.head, "pcomp:" + head.lower_
     return None
-
-
-def first_actor_left(sentence: Span, verb: Token, candidates: list[Token]) -> Token | None:
-    """Word-order fallback for a subjectless finite verb: the nearest candidate head to its left
-    that is not inside a prepositional phrase."""
-    best = None
-    for tok in candidates:
-        if tok.i < verb.i and tok.dep_ not in ("pobj", "dobj", "poss", "compound", "amod"):
-            best = tok
-    return best
