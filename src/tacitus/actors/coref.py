@@ -213,9 +213,12 @@ class Coreference:
     def _subject_before(self, pronoun: Token, plural: bool) -> ActorRef | None:
         """The subject of an earlier clause of the pronoun's own sentence, if it is a country or
         organisation ("it") or a group ("they")."""
+        own_clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
                 continue
+            if tok.head == own_clause:
+                continue  # "a bomb was fired at it": a pronoun is not its own clause's subject ("itself" would be)
             found = self.resolver.resolve(tok)
             if found is None or found.is_person:
                 return None  # the nearest subject decides; a person or an unknown blocks

@@ -80,7 +80,8 @@ class Framer:
             if relation == "ccomp" and lemma in self.lexicon.appeal_verbs and g.child(current, "nsubj") is not None:
                 frame.suppressed = True  # "wants Putin to attack": a wish about another actor
                 break
-            if relation == "xcomp" and intent_word:
+            if intent_word and (relation == "xcomp" or (relation == "advcl" and g.is_purpose_clause(current))):
+                # ("have sworn to fight" parsed with "to fight" as a clause of purpose)
                 frame.intent = True
                 current = head
                 continue

@@ -172,7 +172,8 @@ class RoleFinder:
                                sentence_index: int) -> list[ActorRef]:
         """ "A roadside bomb killed two soldiers", "were killed in a car bomb explosion": an attack
         whose doer the text names only by its weapon is CAMEO's unidentified armed force (UAF); it
-        takes the country of the place it happened in (see _of_place). Nobody is guessed."""
+        takes the country the weapon came from ("a rocket was fired from Gaza"), else the country of
+        the place it happened in (see _of_place). Nobody is guessed."""
         if trigger.sense.code[:2] not in ("18", "19", "20"):
             return []
         verb = trigger.verb
@@ -180,17 +181,32 @@ class RoleFinder:
         slots = [subject] if subject is not None and not passive else []
         if passive or subject is None:
             slots += g.agent_objects(verb) + g.prep_objects(verb, ("in", "during", "by"))
+        if passive:
+            slots.append(g.child(verb, "nsubjpass"))  # what was fired may be the weapon: "a rocket was fired"
         for noun in slots:
-            if noun is not None and self._names_weapon(noun):
-                uses = [c for c in noun.children if c.dep_ == "acl"]
-                uses += [x for c in uses for x in c.children if x.dep_ == "xcomp"]  # "believed to be fired by"
-                for user in (p for c in uses for p in g.agent_objects(c)):
-                    actors = self.coref.actors(user, memory, sentence_index)
-                    if any(a.country or a.agents for a in actors):
-                        return actors  # "a missile fired by pro-Russia rebels"
-                phrase = [t for t in noun.subtree if t.i <= noun.i]
-                start, end = phrase[0].idx, noun.idx + len(noun.text)
-                return [ActorRef(noun.doc.text[start:end], "UAF", "", ["UAF"], start, end, "unidentified")]
+            if noun is None or not (self._weapon_word(noun) or self._names_weapon(noun)):
+                continue
+            users = self._weapon_users(noun, memory, sentence_index)
+            if users:
+                return users  # "a missile believed to be fired by pro-Russia rebels"
+            if not self._names_weapon(noun):
+                continue
+            origin = [p for pobj in g.prep_objects(verb, ("from",)) for p in self._named_place(pobj)] if passive else []
+            country = origin[0].country if origin else ""
+            phrase = [t for t in noun.subtree if t.i <= noun.i]
+            start, end = phrase[0].idx, noun.idx + len(noun.text)
+            return [ActorRef(noun.doc.text[start:end], country + "UAF", country, ["UAF"], start, end,
+                             "place" if country else "unidentified")]
+        return []
+
+    def _weapon_users(self, weapon: Token, memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
+        """Who the phrase says used the weapon: "a missile fired by pro-Russia rebels"."""
+        uses = [c for c in weapon.children if c.dep_ == "acl"]
+        uses += [x for c in uses for x in c.children if x.dep_ == "xcomp"]  # "believed to be fired by"
+        for user in (p for c in uses for p in g.agent_objects(c)):
+            actors = self.coref.actors(user, memory, sentence_index)
+            if any(a.country or a.agents for a in actors):
+                return actors
         return []
 
     def _names_weapon(self, noun: Token) -> bool:
