@@ -222,6 +222,9 @@ def test_a_user_file_extends_the_word_lists(tmp_path: Path) -> None:
         ("roles:\n  GOV: [minion]\n  FOO: [thing]\n", 3, "unknown agent code in role 'FOO'"),
         ("organisations:\n  - {code: RUSSPY, name: X, nmaes: [Y]}\n", 2, "unknown field 'nmaes'"),
         ("organisations:\n  - {code: RUSSPY, name: [X\n", 3, "invalid YAML"),
+        ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBROPP, until: 2010-13}\n", 5, "bad date '2010-13'"),
+        ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBROPP, from: 2011, until: 2010}\n", 5, "ends before it begins"),
+        ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBRXYZ, from: 2011}\n", 5, "unknown agent code 'XYZ'"),
     ],
 )
 def test_malformed_user_file(tmp_path: Path, body: str, line: int, problem: str) -> None:
@@ -239,3 +242,30 @@ def test_load_is_quick_enough_to_print() -> None:
     t = time.perf_counter()
     ActorDictionary.load()
     print(f"ActorDictionary.load: {time.perf_counter() - t:.3f}s")  # reported, not asserted
+
+
+def test_a_persons_dated_roles_follow_the_publication_date(tmp_path: Path) -> None:
+    """A person coded by the role held when the article was published; the entry's own code when
+    the date is unknown or falls in no listed period."""
+    from tacitus.pipeline import Coder
+
+    extra = tmp_path / "people.yaml"
+    extra.write_text(
+        "people:\n"
+        "  - name: Alan Testperson\n"
+        "    code: GBRGOVMIL\n"
+        "    roles:\n"
+        "      - {code: GBROPP, until: 2010-05-11}\n"
+        "      - {code: GBRGOVMIL, from: 2010-05-12, until: 2011-10}\n",
+        encoding="utf-8")
+    coder = Coder(actors_extra=[extra])
+    sentence = "Alan Testperson accused Russia of lying."
+
+    def source(date: str | None) -> set[str]:
+        return {e.source.code for e in coder.code_text(sentence, date=date)}
+
+    assert source("2005-03-01") == {"GBROPP"}
+    assert source("2011-10-31") == {"GBRGOVMIL"}  # "2011-10" runs to the month's last day
+    assert source("2015-06-01") == {"GBRGOVMIL"}  # no period holds it: the entry's own code
+    assert source(None) == {"GBRGOVMIL"}
+

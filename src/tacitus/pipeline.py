@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
-from tacitus.actors.dictionary import ActorDictionary
+from tacitus.actors.dictionary import ARTICLE_DATE, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
 from tacitus.events.grammar import proper_name
@@ -77,6 +77,13 @@ class Coder:
         return self.code_article(article_from_text(text, date=date, title=title, url=url))
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
+        dated = ARTICLE_DATE.set(article.date)  # people's roles as of the publication date
+        try:
+            return self._code_doc(article, doc)
+        finally:
+            ARTICLE_DATE.reset(dated)
+
+    def _code_doc(self, article: Article, doc: Doc) -> list[Event]:
         memory = ArticleActors()
         history: list[Event] = []
         situation = self.situator.start(article, doc)

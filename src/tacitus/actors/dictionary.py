@@ -20,15 +20,18 @@ tokens, built once at load.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from datetime import date as Date
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import yaml
 
-__all__ = ["ActorDictionary", "ActorEntry", "DictionaryError", "tokenize", "DATA_DIR", "PACKAGE_FILES"]
+__all__ = ["ActorDictionary", "ActorEntry", "DictionaryError", "tokenize", "DATA_DIR", "PACKAGE_FILES", "ARTICLE_DATE"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Load order matters only for error messages and `name`s: conflicting package entries are errors.
@@ -41,6 +44,11 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
 # Word lists in agents.yaml that steer how a phrase is read (each explained there).
 WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_words", "honorifics", "located_words",
               "describing_words", "quantity_heads", "plain_qualifiers", "adjective_homonyms")
+
+# The publication date of the article being coded, which picks a person's role at the time ("Liam
+# Fox" was an opposition frontbencher in 2005 and defence secretary in 2011). A context variable, so
+# that threads coding different articles with one dictionary do not see each other's dates.
+ARTICLE_DATE: ContextVar[Date | None] = ContextVar("ARTICLE_DATE", default=None)
 
 try:  # libyaml when present: same nodes and marks, much faster
     _Loader: Any = yaml.CSafeLoader
@@ -64,6 +72,17 @@ class ActorEntry:
     kind: str  # "country" | "demonym" | "capital" | "seat" | "organisation" | "igo" | "role" | "person"
     name: str  # canonical display name ("Russia", "Federal Security Service")
     source: str  # file it came from ("countries.yaml", "pycountry", or the path of a user file)
+    # a person's dated roles: (first day, last day, the entry as of then); None bounds are open
+    periods: tuple[tuple[Date | None, Date | None, "ActorEntry"], ...] = ()
+
+    def as_of(self, day: Date | None) -> "ActorEntry":
+        """The entry on a day: the role whose period holds it, else the entry's own code (also when
+        the day is unknown)."""
+        if day is not None:
+            for first, last, role in self.periods:
+                if (first is None or first <= day) and (last is None or day <= last):
+                    return role
+        return self
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,6 +196,23 @@ class _File:
 # ---------------------------------------------------------------------------------------------
 
 
+def _bound(f: _File, node: yaml.Node, last: bool) -> Date:
+    """ "2010", "2010-05" or "2010-05-12" as a day: the first day of the year or month it names, or
+    its last day for an `until`."""
+    text = f.scalar(node, "date")
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if match is None:
+        f.fail(node, f"bad date {text!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match[1])
+    month = int(match[2] or (12 if last else 1))
+    try:
+        day = int(match[3] or (calendar.monthrange(year, month)[1] if last else 1))
+        return Date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError):
+        f.fail(node, f"bad date {text!r} (no such day)")
+        raise  # (fail has raised already)
+
+
 def _plural(phrase: str) -> str:
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
@@ -277,6 +313,8 @@ class ActorDictionary:
     # Fields of each section's entries
     _COUNTRY_FIELDS = {"name", "names", "demonyms", "capitals", "shared", "aliases", "note"}
     _ORG_FIELDS = {"code", "name", "names", "note"}
+    _PERSON_FIELDS = _ORG_FIELDS | {"roles"}
+    _PERIOD_FIELDS = {"code", "from", "until", "note"}
 
     def _read_entries(self, f: _File, override: bool) -> None:
         if f.root is None:
@@ -299,12 +337,14 @@ class ActorDictionary:
                 if not isinstance(v, yaml.SequenceNode):
                     f.fail(v, f"{section} must be a list of entries")
                 for item in v.value:
-                    fl = f.fields(item, f"{kind} entry", self._ORG_FIELDS, {"code", "name"})
+                    fl = f.fields(item, f"{kind} entry", self._PERSON_FIELDS if kind == "person" else self._ORG_FIELDS, {"code", "name"})
                     code = self._check_code(f, fl["code"])
                     if kind == "igo" and not code.startswith("IGO"):
                         f.fail(fl["code"], f"IGO code {code!r} must start with IGO")
                     name = f.scalar(fl["name"], "name")
                     entry = self._entry(code, kind, name, f.label)
+                    if "roles" in fl:
+                        entry = replace(entry, periods=self._read_periods(f, fl["roles"], kind, name))
                     self._add(name, entry, f, fl["name"], override)
                     for alias, node in f.strings(fl["names"], "names") if "names" in fl else []:
                         self._add(alias, entry, f, node, override)
@@ -314,6 +354,20 @@ class ActorDictionary:
         # Every beginning of a key: a phrase that is not one cannot grow into a match, so
         # longest_match stops at once on the ordinary words that make up most of a text.
         self._prefixes = {key[:i] for key in self._index for i in range(1, len(key) + 1)}
+
+    def _read_periods(self, f: _File, node: yaml.Node, kind: str, name: str) -> tuple[tuple[Date | None, Date | None, ActorEntry], ...]:
+        """A person's `roles:` list: {code, from, until} with YYYY, YYYY-MM or YYYY-MM-DD bounds."""
+        if not isinstance(node, yaml.SequenceNode):
+            f.fail(node, f"roles of {name} must be a list of {{code, from, until}}")
+        periods = []
+        for item in node.value:
+            fl = f.fields(item, f"role of {name}", self._PERIOD_FIELDS, {"code"})
+            first = _bound(f, fl["from"], last=False) if "from" in fl else None
+            last = _bound(f, fl["until"], last=True) if "until" in fl else None
+            if first and last and last < first:
+                f.fail(item, f"role of {name} ends before it begins")
+            periods.append((first, last, self._entry(self._check_code(f, fl["code"]), kind, name, f.label)))
+        return tuple(periods)
 
     def _read_roles(self, f: _File, v: yaml.Node, override: bool) -> None:
         for ck, cv in f.mapping(v, "roles"):
@@ -481,7 +535,7 @@ class ActorDictionary:
                 elif piece.islower():
                     break
             else:
-                return entry
+                return entry.as_of(ARTICLE_DATE.get()) if entry.periods else entry
         return None
 
     def lookup(self, words: Sequence[str]) -> ActorEntry | None:
