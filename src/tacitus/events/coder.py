@@ -132,9 +132,11 @@ class EventCoder:
                          memory: ArticleActors, sentence_index: int) -> list[ActorRef] | None:
         """An allegation whose accused is the claimer itself claims responsibility (CAMEO 015); its
         target is whoever the claimed act was done to."""
-        if not trigger.sense.code.startswith("112") or trigger.sense.target != "clause" or not sources or not targets:
+        if not trigger.sense.code.startswith("112") or trigger.sense.target != "clause" or not sources or not sources[0].country:
             return None
-        if {t.country for t in targets} != {sources[0].country} or not sources[0].country:
+        accused = g.clause_subject(trigger.verb)
+        by_pronoun = accused is not None and accused.pos_ == "PRON"  # "claimed that they had attacked": the claimer
+        if not by_pronoun and (not targets or {t.country for t in targets} != {sources[0].country}):
             return None
         clause = g.child(trigger.verb, "ccomp")
         obj = g.object_of(clause) if clause is not None else None

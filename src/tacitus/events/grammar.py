@@ -200,8 +200,9 @@ def object_of(verb: Token) -> Token | None:
         if comp is not None and not is_verb(comp):
             # "declared the diplomat persona non grata": the object ends up inside a complement.
             obj = child(comp, "nsubj") or comp
-        elif comp is not None and comp.dep_ == "ccomp":
-            # "help the two neighbours reach ...": the object is the small clause's subject.
+        elif comp is not None and comp.dep_ == "ccomp" and comp.tag_ in ("VB", "VBP") and child(comp, "mark") is None:
+            # "help the two neighbours reach ...": the object is the small clause's subject (a bare
+            # infinitive, often tagged VBP; not "say whether the prime minister backed it", a clause of its own)
             obj = child(comp, "nsubj")
     if obj is None:
         # "denounced as an ugly crime Serbia's suppression of ...": the object parsed as an apposition
@@ -420,6 +421,12 @@ def inherited_modal(verb: Token) -> str:
             if found in ("demanded", "hypothetical"):
                 return found
     return ""
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of the verb's that-clause ("claimed that ISIL attacked" → ISIL)."""
+    comp = child(verb, "ccomp")
+    return subject_of(comp) if comp is not None else None
 
 
 def governing_verb(verb: Token) -> tuple[Token, str] | None:

@@ -271,9 +271,9 @@ class RoleFinder:
                 if obj is not None:
                     heads.extend(g.prep_objects(obj, ("to", "on", "against", "from", "with", "of")))
         elif sense.target == "clause":
-            comp = g.child(verb, "ccomp")
-            subj = g.subject_of(comp) if comp is not None else None
-            if subj is not None and self._heads_an_actor(subj):
+            subj = g.clause_subject(verb)
+            # "admitted he was wrong", "denied it had attacked": a pronoun there is the speaker itself
+            if subj is not None and subj.pos_ != "PRON" and self._heads_an_actor(subj):
                 heads.append(subj)
         elif sense.target == "poss":
             obj = g.object_of(verb)
@@ -425,11 +425,15 @@ class RoleFinder:
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
         for t in verb.subtree:
+            if t.i in skip or t == verb:
+                continue
             # "rejected reports that Syria ...": what the reports say names no target; but "insisted on
             # its demands that Burundi's government grant ...": whom a demand is put to does
-            if (t.i not in skip and t != verb and t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ == "NOUN"
-                    and t.head.lemma_.lower() not in self.lexicon.demand_nouns
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)):
+            content = (t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in self.lexicon.demand_nouns
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
+            # "agreed to set up a body that would give Gibraltarians a voice": a relative clause describes
+            # a thing; "declined to say whether the prime minister backed it": what is said is not a party
+            if content or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
         countries = {s.country for s in sources}
         found: dict[str, ActorRef] = {}
