@@ -81,6 +81,7 @@ FOUND = [
     case("Four Afghan soldiers were killed in a suicide car bombing in central Kandahar.", ("AFGUAF", "190", "AFGMIL"), "killed-in-a-bombing"),
     case("Two Syrian soldiers were killed by an improvised explosive device outside of the city of Homs.", ("SYRUAF", "190", "SYRMIL"), "killed-by-a-device-outside-of-a-city"),
     case("Gunmen killed five Pakistani policemen in Quetta on Monday.", ("PAKUAF", "190", "PAKCOP"), "gunmen-are-of-the-place"),
+    case("Iran announced plans to attack Israel.", ("IRN", "138", "ISR"), "plans-to-attack-are-a-threat-by-whoever-announced-them"),
     case("A rocket was fired from the Gaza Strip at southern Israel on Tuesday.", ("PSEUAF", "190", "ISR"), "a-weapon-fired-from-a-place-is-of-that-place"),
     case("Israel said a mortar bomb was fired at it from the Gaza Strip.", ("PSEUAF", "193", "ISR"), "it-is-not-its-own-clauses-subject"),
     case("Two Ukrainian soldiers were killed by a surface-to-air missile believed to be fired by Russian forces.", ("RUSMIL", "190", "UKRMIL"), "the-user-of-a-weapon-is-the-attacker"),
@@ -248,6 +249,7 @@ ABSENT = [
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", "GOV:01", "whom-a-whether-clause-is-about-is-no-target"),
+    case("The British minister announced a new drive to help women who want to work in male dominated sectors.", "07", "a-drive-to-help-is-no-help-yet (parse)"),
     case("Spain's foreign minister agreed to establish a body that would give Gibraltarians a voice.", "GIB", "an-actor-in-a-relative-clause-is-no-target"),
     case("Israel's Cabinet met Sunday and decided to approve a plan to bar candidates from Hamas.", "PSE", "a-day-is-not-whom-one-met"),
     case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),
@@ -371,6 +373,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("Activists were fired up by Gordon Brown's speech.", "19", "fired-up-is-no-shooting"),
     case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
+    case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
 ]
 
 

@@ -54,6 +54,12 @@ class Framer:
             if governed is None:
                 break
             head, relation = governed
+            if relation == "xcomp" and head.lemma_.lower() in self.lexicon.reporting_verbs:
+                # "announced a new drive to help women" parsed with "to help" on "announced": the
+                # infinitive belongs to the object noun
+                obj = g.child(head, "dobj")
+                if obj is not None and obj.pos_ == "NOUN" and obj.i < current.i:
+                    head, relation = obj, "acl"
             lemma = head.lemma_.lower()
             irrealis = any(c in self.lexicon.irrealis_words for c in g.lemma_candidates(head))  # "hopes" → "hop"
             if irrealis and relation in ("ccomp", "xcomp"):
@@ -89,9 +95,13 @@ class Framer:
                 modal = modal or g.modal_of(head)  # "will seek to reassure": planned
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
-            if relation == "content" or (relation == "acl" and lemma in self.lexicon.answered_nouns):
+            if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns:
+                frame.intent = True  # "announced a decision to expel": an intention
+                current = head
+                continue
+            if relation == "content" or relation == "acl":
                 # "demanded an admission that forces murdered ...", "rejected a call for its forces to be
-                # deployed": the noun's content did not happen
+                # deployed", "announced a drive to help women": the noun's content did not happen
                 frame.suppressed = True
                 break
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):

@@ -117,6 +117,15 @@ def subject_of(verb: Token) -> Token | None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")
             return subj
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN" and child(current, "aux") is not None:
+            # "Iran's decision to expel", "Iran announced plans to attack": whose the intention is
+            noun = current.head
+            owner = child(noun, "poss")
+            if owner is not None:
+                return owner
+            if noun.dep_ == "dobj":
+                current = noun.head
+                continue
         if came_by_xcomp and is_passive(current):
             # "Obama is scheduled to attend": the passive subject controls the infinitive.
             return child(current, "nsubjpass")

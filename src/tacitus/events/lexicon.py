@@ -81,6 +81,7 @@ class Lexicon:
     bomb_carriers: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
     intent_of_root: dict[str, str] = field(default_factory=dict)
     intent_of_code: dict[str, str] = field(default_factory=dict)
     negation_of_root: dict[str, str] = field(default_factory=dict)
@@ -240,6 +241,7 @@ def _merge(base: dict[str, Any], data: dict[str, Any], origin: str) -> None:
     frames = data.get("intent_frames") or {}
     base["intent_adjectives"] |= set(_words(frames.get("adjectives")))
     base["intent_verbs"] |= set(_words(frames.get("verbs")))
+    base["intent_nouns"] |= set(_words(frames.get("nouns")))
     for key in ("intent_of_root", "intent_of_code", "negation_of_root"):
         for src, dst in (frames.get(key) or {}).items():
             if src == "__line__":
@@ -256,7 +258,7 @@ def _package_text() -> str:
 
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     base: dict[str, Any] = {
-        "verbs": {}, "nouns": {}, "intent_adjectives": set(), "intent_verbs": set(),
+        "verbs": {}, "nouns": {}, "intent_adjectives": set(), "intent_verbs": set(), "intent_nouns": set(),
         "intent_of_root": {}, "intent_of_code": {}, "negation_of_root": {},
         **{k: set() for k in _LIST_KEYS},
     }
@@ -273,6 +275,7 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         **{key: frozenset(base[key]) for key in _LIST_KEYS},  # every word list of the schema, frozen
         intent_adjectives=frozenset(base["intent_adjectives"]),
         intent_verbs=frozenset(base["intent_verbs"]),
+        intent_nouns=frozenset(base["intent_nouns"]),
         intent_of_root=base["intent_of_root"],
         intent_of_code=base["intent_of_code"],
         negation_of_root=base["negation_of_root"],
