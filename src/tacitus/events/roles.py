@@ -311,7 +311,8 @@ class RoleFinder:
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
-        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))])[:1]
+        # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
+        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
