@@ -82,6 +82,7 @@ FOUND = [
     case("Two Syrian soldiers were killed by an improvised explosive device outside of the city of Homs.", ("SYRUAF", "190", "SYRMIL"), "killed-by-a-device-outside-of-a-city"),
     case("Gunmen killed five Pakistani policemen in Quetta on Monday.", ("PAKUAF", "190", "PAKCOP"), "gunmen-are-of-the-place"),
     case("Tory chairman Liam Fox responded by accusing the prime minister of hiding away from the scrutiny of London's media.", ("GBRPTY", "112", "GBRGOV"), "the-charge-is-not-whom-it-is-against"),
+    case("Qatar halted its mediation between Israel and Hamas.", ("QAT", "165", "ISR"), "halted-mediation-is-towards-the-parties-it-was-between"),
     case("Iran announced plans to attack Israel.", ("IRN", "138", "ISR"), "plans-to-attack-are-a-threat-by-whoever-announced-them"),
     case("A rocket was fired from the Gaza Strip at southern Israel on Tuesday.", ("PSEUAF", "190", "ISR"), "a-weapon-fired-from-a-place-is-of-that-place"),
     case("Israel said a mortar bomb was fired at it from the Gaza Strip.", ("PSEUAF", "193", "ISR"), "it-is-not-its-own-clauses-subject"),
