@@ -252,6 +252,7 @@ ABSENT = [
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", "GOV:01", "whom-a-whether-clause-is-about-is-no-target"),
     case("The British minister announced a new drive to help women who want to work in male dominated sectors.", "07", "a-drive-to-help-is-no-help-yet (parse)"),
+    case("American universities offer very attractive courses and Britain is seen as a very attractive place to study.", "GBR", "a-conjoined-clause-is-another-clause"),
     case("Spain's foreign minister agreed to establish a body that would give Gibraltarians a voice.", "GIB", "an-actor-in-a-relative-clause-is-no-target"),
     case("Israel's Cabinet met Sunday and decided to approve a plan to bar candidates from Hamas.", "PSE", "a-day-is-not-whom-one-met"),
     case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),

@@ -422,7 +422,9 @@ class RoleFinder:
             # not the subject, and not a clause of another act: "refused to intervene, prioritising its
             # ties with Turkey" does not refuse Turkey (a purpose, "to allow deliveries to X", still counts)
             participle = c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ in ("aux", "mark") for m in c.children)
-            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or (
+            # (nor a conjoined clause with a subject of its own: "they offer courses and Scotland is seen as ...")
+            own_clause = c.dep_ == "conj" and g.is_verb(c) and g.child(c, "nsubj", "nsubjpass") is not None
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or own_clause or (
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
         for t in verb.subtree:
