@@ -55,3 +55,15 @@ def test_shared_surnames_and_common_words_need_the_full_name(code, coder):
     assert d.lookup(tokenize("Montenegro")).kind == "country"
     events = code("Felix Tshisekedi accused Kagame of backing M23 rebels.")
     assert ("CODGOV", "112", "RWAGOV") in triples(events)
+
+
+@pytest.mark.parametrize("sentence, date, source", [
+    ("Liam Fox accused Tony Blair of lying.", "2005-02-01", "GBROPP"),  # Tory co-chairman, in opposition
+    ("Liam Fox accused Russia of lying.", "2011-03-01", "GBRGOVMIL"),  # defence secretary
+    ("Peter Mandelson criticised China.", "2005-03-01", "IGOEUREEC"),  # EU trade commissioner
+    ("Joe Biden criticised China.", "2018-06-01", "USAELI"),  # out of office
+    ("Joe Biden criticised China.", "2022-06-01", "USAGOV"),
+    ("Joe Biden criticised China.", None, "USAGOV"),  # no date: the entry's own code
+])
+def test_a_person_is_coded_by_the_role_held_on_the_publication_date(code, sentence, date, source):
+    assert source in {e.source.code for e in code(sentence, date=date)}
