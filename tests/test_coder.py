@@ -202,3 +202,22 @@ def test_allies_attacking_together_are_not_each_others_targets(code):
     assert code("Iranian-backed militias and Syrian forces stormed the town.") == []
     met = code("The US, Russia, and Switzerland met yesterday.")
     assert len({(e.source.code, e.target.code) for e in met}) == 6
+
+
+def test_a_bare_role_in_an_article_about_one_country_is_that_countrys(code):
+    article = ("Blair defends identity card plans\n\n"
+               "Tony Blair has defended the plans in London, where Labour and Conservative MPs questioned the scheme.\n"
+               "MPs urged the government to redraft clauses in the bill.\n"
+               "The chancellor criticised the Court of Appeal on Tuesday.")
+    events = code(article, date="2005-03-01")
+    coded = {(e.source.code, e.cameo.root, e.target.code) for e in events}
+    assert ("GBRLEG", "02", "GBRGOV") in coded
+    assert ("GBRGOV", "11", "GBRJUD") in coded
+    assert {e.target.resolved_by for e in events if e.target.code == "GBRGOV"} == {"home"}
+
+
+def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
+    article = ("Poland expelled two Belarusian diplomats on Monday. Belarus called the move hostile.\n"
+               "Minsk said Warsaw had broken the Vienna Convention.\n"
+               "The minister criticised the court on Tuesday.")
+    assert not [e for e in code(article) if "home" in (e.source.resolved_by, e.target.resolved_by)]

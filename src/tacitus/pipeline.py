@@ -88,6 +88,7 @@ class Coder:
         history: list[Event] = []
         situation = self.situator.start(article, doc)
         article.places = situation.places
+        memory.place_countries.update(p.country for p in situation.places if p.country)
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
                 continue

@@ -6,6 +6,7 @@ When a rule is unsure it returns nothing, so the actor stays unknown rather than
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -23,6 +24,10 @@ _PAIR_HEADS = {"side", "country", "nation", "neighbour", "neighbor", "party", "s
 _PAIR_DETS = {"both", "two"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _MAX_SENTENCES_BACK = 4
+# An article is about one country when at least this many of its place and actor mentions, and this
+# share of them, are of that country.
+_HOME_MIN_MENTIONS = 3
+_HOME_MIN_SHARE = 0.6
 
 
 @dataclass
@@ -32,6 +37,17 @@ class ArticleActors:
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence index, mention)
     pair: tuple[ActorRef, ActorRef] | None = None
     people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor ("Hayashi" later)
+    place_countries: Counter[str] = field(default_factory=Counter)  # countries of the article's place mentions
+
+    def home(self) -> str:
+        """The country the article is about, when its places and the actors named so far are mostly
+        of one ("MPs urged the government" in a story on British politics: GBRLEG, GBRGOV); else ""."""
+        counts = Counter(self.place_countries)
+        counts.update(m.actor.country for _, m in self.mentions if len(m.actor.country) == 3)
+        if not counts:
+            return ""
+        country, n = counts.most_common(1)[0]
+        return country if n >= _HOME_MIN_MENTIONS and n >= _HOME_MIN_SHARE * sum(counts.values()) else ""
 
     def remember(self, sentence_index: int, mention: Mention) -> None:
         self.mentions.append((sentence_index, mention))

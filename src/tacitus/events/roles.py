@@ -82,6 +82,9 @@ class RoleFinder:
         targets = _society_targets(_domestic(targets, sources), sources, trigger.sense.code)
         sources = _domestic(sources, targets, society=True, diplomatic=self.coref.resolver.dictionary.words["diplomatic_heads"])
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
+        home = memory.home()
+        if home:
+            sources, targets = [_at_home(a, home) for a in sources], [_at_home(a, home) for a in targets]
         if trigger.sense.swap:
             sources, targets = targets, sources
         absent = not targets and not self._target_named(trigger, self.coref.resolver.resolve)
@@ -682,6 +685,15 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
     "civil rights group Liberty called on the government")."""
     countries = {o.country for o in actors if o.country and o.country not in TRANSNATIONAL and set(o.agents) & roles}
     return countries.pop() if len(countries) == 1 else ""
+
+
+def _at_home(actor: ActorRef, home: str) -> ActorRef:
+    """A role of no stated country in an article about one country is that country's ("the
+    chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
+    `home`. Refugees and unidentified gunmen are not assumed to be anyone's."""
+    if actor.country or not actor.agents or set(actor.agents) & {"REF", "UAF"}:
+        return actor
+    return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")
 
 
 def _of_country(actor: ActorRef, country: str) -> ActorRef:
