@@ -83,6 +83,8 @@ FOUND = [
     case("Gunmen killed five Pakistani policemen in Quetta on Monday.", ("PAKUAF", "190", "PAKCOP"), "gunmen-are-of-the-place"),
     case("Tory chairman Liam Fox responded by accusing the prime minister of hiding away from the scrutiny of London's media.", ("GBRPTY", "112", "GBRGOV"), "the-charge-is-not-whom-it-is-against"),
     case("Qatar halted its mediation between Israel and Hamas.", ("QAT", "165", "ISR"), "halted-mediation-is-towards-the-parties-it-was-between"),
+    case("France called on Syria to withdraw its forces from Lebanon.", ("FRA", "1056", "SYR"), "calling-for-a-military-withdrawal-is-1056"),
+    case("Scotland's first minister called on the Labour leader to apologise and withdraw the remark.", ("GBRGOV", "020", "GBRPTY"), "withdrawing-a-remark-is-no-military-withdrawal"),
     case("Iran announced plans to attack Israel.", ("IRN", "138", "ISR"), "plans-to-attack-are-a-threat-by-whoever-announced-them"),
     case("A rocket was fired from the Gaza Strip at southern Israel on Tuesday.", ("PSEUAF", "190", "ISR"), "a-weapon-fired-from-a-place-is-of-that-place"),
     case("Israel said a mortar bomb was fired at it from the Gaza Strip.", ("PSEUAF", "193", "ISR"), "it-is-not-its-own-clauses-subject"),
