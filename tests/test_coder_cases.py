@@ -85,6 +85,7 @@ FOUND = [
     case("Qatar halted its mediation between Israel and Hamas.", ("QAT", "165", "ISR"), "halted-mediation-is-towards-the-parties-it-was-between"),
     case("France called on Syria to withdraw its forces from Lebanon.", ("FRA", "1056", "SYR"), "calling-for-a-military-withdrawal-is-1056"),
     case("Scotland's first minister called on the Labour leader to apologise and withdraw the remark.", ("GBRGOV", "020", "GBRPTY"), "withdrawing-a-remark-is-no-military-withdrawal"),
+    case("Germany announced a package to help Greek banks.", ("DEU", "033", "GRCBUS"), "an-announced-package-to-help-is-an-intention-to-aid (parse)"),
     case("Iran announced plans to attack Israel.", ("IRN", "138", "ISR"), "plans-to-attack-are-a-threat-by-whoever-announced-them"),
     case("A rocket was fired from the Gaza Strip at southern Israel on Tuesday.", ("PSEUAF", "190", "ISR"), "a-weapon-fired-from-a-place-is-of-that-place"),
     case("Israel said a mortar bomb was fired at it from the Gaza Strip.", ("PSEUAF", "193", "ISR"), "it-is-not-its-own-clauses-subject"),
@@ -379,6 +380,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
     case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
+    case("He criticised plans to attack Iran.", "13", "plans-others-speak-of-are-no-threat-by-the-speaker"),
 ]
 
 

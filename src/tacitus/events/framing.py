@@ -54,7 +54,8 @@ class Framer:
             if governed is None:
                 break
             head, relation = governed
-            if relation == "xcomp" and head.lemma_.lower() in self.lexicon.reporting_verbs:
+            to_infinitive = relation == "xcomp" or (relation == "advcl" and g.is_purpose_clause(current))
+            if to_infinitive and head.lemma_.lower() in self.lexicon.reporting_verbs:
                 # "announced a new drive to help women" parsed with "to help" on "announced": the
                 # infinitive belongs to the object noun
                 obj = g.child(head, "dobj")
@@ -95,7 +96,7 @@ class Framer:
                 modal = modal or g.modal_of(head)  # "will seek to reassure": planned
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
-            if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns:
+            if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns and self._declared(head):
                 frame.intent = True  # "announced a decision to expel": an intention
                 current = head
                 continue
@@ -125,6 +126,15 @@ class Framer:
         if frame.negated and (refused or frame.intent or frame.planned) and self.lexicon.refusal_code(trigger.sense.code):
             frame.negated, frame.refusal = False, True
         return frame
+
+    def _declared(self, noun: Token) -> bool:
+        """Is the intention its holder's own declaration ("Iran's plans to", "Iran announced plans
+        to"), not one spoken of by others ("he criticised plans to curb the right to protest")?"""
+        if g.child(noun, "poss") is not None:
+            return True
+        verb = noun.head
+        declaring = self.lexicon.reporting_verbs | self.lexicon.light_verbs | self.lexicon.intent_verbs
+        return noun.dep_ == "dobj" and verb.lemma_.lower() in declaring
 
     def _governs_trigger(self, verb: Token, trigger_verbs: set[int]) -> bool:
         if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
