@@ -170,6 +170,7 @@ def test_the_sentence_yields_the_event(code, text, triple):
 
 # The sentence yields exactly these triples.
 EXACT = [
+    case("The EU has also announced that it will start accession talks with Croatia.", {("IGOEUREEC", "036", "HRV")}, "announced-talks-are-the-announcers-intention-only"),
     case("Jordan and Britain have agreed to undertake joint military exercises this month.", {("JOR", "0312", "GBR"), ("GBR", "0312", "JOR")}, "agreeing-to-joint-exercises-is-mutual-intent"),
     case("Israel today mounted its long-threatened invasion of South Lebanon, ploughing through the United Nations lines.", {("ISR", "192", "LBN")}, "participle-on-a-noun-is-no-threat"),
     case("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.", {("RUSGOV", "0841", "CVL")}, "reduced-relative-root (parse)"),
@@ -381,6 +382,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
     case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
     case("He criticised plans to attack Iran.", "13", "plans-others-speak-of-are-no-threat-by-the-speaker"),
+    case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
 ]
 
 

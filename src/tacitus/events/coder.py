@@ -96,8 +96,10 @@ class EventCoder:
         if self.lexicon.is_mutual(trigger.sense):
             if not targets and len(sources) > 1 and not g.allied(verb):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]  # "A, B and C met"
-            elif trigger.noun is not None:
-                pairs += [(t, s) for s, t in pairs]  # "held talks with": both sides talked
+            elif trigger.noun is not None and not (frame.intent or frame.planned):
+                # "held talks with": both sides talked ("announced it will start talks with Croatia"
+                # is the announcer's intention only)
+                pairs += [(t, s) for s, t in pairs]
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()  # "Israeli helicopters and tanks shelled ...": one event
         coded = [(s, t, code) for s, t in pairs]

@@ -358,7 +358,8 @@ def condition_mark(verb: Token) -> str:
 def is_modifier_participle(verb: Token) -> bool:
     """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
     noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or verb.head.dep_ in ("ROOT", "nsubj"):
+    # (a past participle is often tagged VBD: "a package of measures agreed with the US")
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG", "VBD") or verb.head.dep_ in ("ROOT", "nsubj"):
         return False  # (on the subject it may be the misparsed main verb; "were released" below is not)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
