@@ -221,3 +221,10 @@ def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
                "Minsk said Warsaw had broken the Vienna Convention.\n"
                "The minister criticised the court on Tuesday.")
     assert not [e for e in code(article) if "home" in (e.source.resolved_by, e.target.resolved_by)]
+
+
+def test_a_bare_role_at_home_is_the_target_before_a_foreign_body_further_on(code):
+    article = ("Tories attack EU constitution claims\n\n"
+               "Michael Ancram spoke in London on Tuesday. Labour MPs and Conservative peers in Westminster debated the treaty.\n"
+               "The Tory spokesman also criticised the government for claiming the EU constitution would make Europe easier to understand.")
+    assert ("GBRPTY", "111", "GBRGOV") in triples(code(article, date="2005-03-01"))

@@ -288,10 +288,13 @@ class RoleFinder:
         heads.extend(self._fallback_heads(trigger))
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
+        home = memory.home()
         for head in heads:
             an_act_asked_for = sense.code[:2] in ("02", "10") and self._names_an_act(head)
             for candidate in self._candidates(head, trigger, an_act_asked_for):
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                if home:  # "criticised the government for claiming the EU ...": the (British) government
+                    actors = [_at_home(a, home) for a in actors]
                 if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
