@@ -38,16 +38,18 @@ class ArticleActors:
     pair: tuple[ActorRef, ActorRef] | None = None
     people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor ("Hayashi" later)
     place_countries: Counter[str] = field(default_factory=Counter)  # countries of the article's place mentions
+    _home: tuple[int, str] = (-1, "")  # (mentions counted, home country), so long articles count once per mention
 
     def home(self) -> str:
         """The country the article is about, when its places and the actors named so far are mostly
         of one ("MPs urged the government" in a story on British politics: GBRLEG, GBRGOV); else ""."""
-        counts = Counter(self.place_countries)
-        counts.update(m.actor.country for _, m in self.mentions if len(m.actor.country) == 3)
-        if not counts:
-            return ""
-        country, n = counts.most_common(1)[0]
-        return country if n >= _HOME_MIN_MENTIONS and n >= _HOME_MIN_SHARE * sum(counts.values()) else ""
+        if self._home[0] != len(self.mentions):
+            counts = Counter(self.place_countries)
+            counts.update(m.actor.country for _, m in self.mentions if len(m.actor.country) == 3)
+            country, n = counts.most_common(1)[0] if counts else ("", 0)
+            home = country if n >= _HOME_MIN_MENTIONS and n >= _HOME_MIN_SHARE * sum(counts.values()) else ""
+            self._home = (len(self.mentions), home)
+        return self._home[1]
 
     def remember(self, sentence_index: int, mention: Mention) -> None:
         self.mentions.append((sentence_index, mention))
