@@ -382,6 +382,8 @@ NO_ACT_EVEN_PARTIAL = [
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
     case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
     case("He criticised plans to attack Iran.", "13", "plans-others-speak-of-are-no-threat-by-the-speaker"),
+    case("Britain has been more cautious, but Foreign Secretary Jack Straw said he also wanted it to end.", "02", "wanting-it-to-end-is-no-appeal"),
+    case("France wants the embargo on China lifted.", "02", "wanting-a-thing-done-is-no-appeal"),
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
 ]
 

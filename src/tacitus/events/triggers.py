@@ -61,9 +61,12 @@ class TriggerFinder:
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
             if lemma in self.lexicon.appeal_verbs:
                 comp = g.child(tok, "ccomp")
-                if (comp is not None and g.child(comp, "nsubj") is not None and g.is_verb(comp)
-                        and comp.lemma_.lower() not in self.lexicon.wished_states):
-                    # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02)
+                addressee = g.child(comp, "nsubj") if comp is not None else None
+                # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02);
+                # not "wanted it to end", "want the embargo lifted": a wish about a thing
+                infinitive = comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+                if (addressee is not None and infinitive and addressee.lower_ not in ("it", "this", "that")
+                        and g.is_verb(comp) and comp.lemma_.lower() not in self.lexicon.wished_states):
                     found.append(Trigger(tok, Sense(lemma, "020", f"{lemma}.appeal.020", target="clause")))
         return found
 
