@@ -58,6 +58,10 @@ class RoleFinder:
             if not sources:
                 return Roles([], [], subject, None)
         exclude = sources[0].country if sources else ""
+        if self._helps_towards_an_outcome(trigger):
+            # "helped (to) move the focus from Scotland's problems", "would help smash the gangs":
+            # helping something come about aids no one the sentence names
+            return Roles(sources, [], subject, None, False)
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history)
@@ -127,6 +131,12 @@ class RoleFinder:
                 if any(a.country or a.agents for a in actors):
                     return actors, candidate
         return None
+
+    @staticmethod
+    def _helps_towards_an_outcome(trigger: Trigger) -> bool:
+        verb = trigger.verb
+        return (trigger.sense.code.startswith("07") and trigger.noun is None and trigger.sense.target == "object"
+                and g.object_of(verb) is None and g.child(verb, "xcomp", "ccomp") is not None)
 
     @staticmethod
     def _only_said(trigger: Trigger) -> bool:
