@@ -55,3 +55,17 @@ def test_news_agencies_are_media_of_their_country(code):
 def test_ngos_follow_the_amnesty_convention(code):
     assert ("NGODEV", "111", "ISR") in triples(code("Oxfam condemned Israel."))
     assert ("NGOREF", "SDNMIL") in sources_and_targets(code("The Norwegian Refugee Council criticised Sudan's army."))
+
+
+def test_a_shared_acronym_is_the_organisation_of_the_country_the_article_is_about(code):
+    british = ("BNP candidate suspended\n\n"
+               "The UK Independence Party suspended a candidate in London after he attended a meeting of the BNP "
+               "in Leeds. Labour and Tory MPs in Westminster condemned him.\n"
+               "Labour accused the BNP of racism.")
+    bangladeshi = ("Dhaka protests\n\n"
+                   "Police in Dhaka arrested opposition activists in Bangladesh on Monday. The Awami League "
+                   "government in Chittagong was criticised.\n"
+                   "The BNP accused the government of repression.")
+    assert ("GBRPTY", "112", "GBRPTY") in {(e.source.code, e.cameo.code, e.target.code) for e in code(british)}
+    assert ("BGDPTY", "112", "BGDGOV") in {(e.source.code, e.cameo.code, e.target.code) for e in code(bangladeshi)}
+    assert not code("The BNP accused the government of repression.")  # about no one country: unknown

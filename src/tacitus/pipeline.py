@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
-from tacitus.actors.dictionary import ARTICLE_DATE, ActorDictionary
+from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
 from tacitus.events.grammar import proper_name
@@ -78,10 +78,12 @@ class Coder:
 
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         dated = ARTICLE_DATE.set(article.date)  # people's roles as of the publication date
+        homed = ARTICLE_HOME.set("")  # set again before each sentence (see _code_doc)
         try:
             return self._code_doc(article, doc)
         finally:
             ARTICLE_DATE.reset(dated)
+            ARTICLE_HOME.reset(homed)
 
     def _code_doc(self, article: Article, doc: Doc) -> list[Event]:
         memory = ArticleActors()
@@ -92,6 +94,7 @@ class Coder:
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
                 continue
+            ARTICLE_HOME.set(memory.home())  # which organisation a shared name ("BNP") means here
             events = self.events.code_sentence(sentence, index, article.id, memory, history)
             for event in events:
                 situation.place_and_date(event, sentence)

@@ -31,13 +31,15 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-__all__ = ["ActorDictionary", "ActorEntry", "DictionaryError", "tokenize", "DATA_DIR", "PACKAGE_FILES", "ARTICLE_DATE"]
+__all__ = ["ActorDictionary", "ActorEntry", "DictionaryError", "tokenize", "DATA_DIR", "PACKAGE_FILES", "ARTICLE_DATE",
+           "ARTICLE_HOME"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Load order matters only for error messages and `name`s: conflicting package entries are errors.
 PACKAGE_FILES = ("agents.yaml", "countries.yaml", "organisations.yaml", "people.yaml")
 
 KINDS = ("country", "demonym", "capital", "seat", "organisation", "igo", "role", "person")
+_SHARED = "shared"  # the kind of a placeholder entry for a name several organisations share
 # First blocks of transnational actor codes (CAMEO): IGOs, NGOs, international militarised groups,
 # multinational corporations, unidentified/international actors.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
@@ -49,6 +51,9 @@ WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_wor
 # Fox" was an opposition frontbencher in 2005 and defence secretary in 2011). A context variable, so
 # that threads coding different articles with one dictionary do not see each other's dates.
 ARTICLE_DATE: ContextVar[Date | None] = ContextVar("ARTICLE_DATE", default=None)
+# The country the article is about, if any (coref.ArticleActors.home): it picks which organisation a
+# shared name means ("BNP" in a story on British politics is the British National Party).
+ARTICLE_HOME: ContextVar[str] = ContextVar("ARTICLE_HOME", default="")
 
 try:  # libyaml when present: same nodes and marks, much faster
     _Loader: Any = yaml.CSafeLoader
@@ -244,6 +249,7 @@ class ActorDictionary:
         self.words: dict[str, frozenset[str]] = {k: frozenset() for k in WORD_LISTS}  # agents.yaml's word lists
         self._not_codes: set[str] = set()  # ISO alpha-2 codes that text uses as abbreviations ("AG", "MP", "AI")
         self._display: dict[str, str] = {}  # country code → display name from the YAML
+        self._shared: dict[tuple[tuple[str, ...], _Pattern], list[ActorEntry]] = {}  # shared name → its organisations
         self.max_words = 1
         self.files: list[str] = []
 
@@ -312,8 +318,8 @@ class ActorDictionary:
 
     # Fields of each section's entries
     _COUNTRY_FIELDS = {"name", "names", "demonyms", "capitals", "shared", "aliases", "note"}
-    _ORG_FIELDS = {"code", "name", "names", "note"}
-    _PERSON_FIELDS = _ORG_FIELDS | {"roles"}
+    _ORG_FIELDS = {"code", "name", "names", "note", "shared"}
+    _PERSON_FIELDS = {"code", "name", "names", "note", "roles"}
     _PERIOD_FIELDS = {"code", "from", "until", "note"}
 
     def _read_entries(self, f: _File, override: bool) -> None:
@@ -348,6 +354,8 @@ class ActorDictionary:
                     self._add(name, entry, f, fl["name"], override)
                     for alias, node in f.strings(fl["names"], "names") if "names" in fl else []:
                         self._add(alias, entry, f, node, override)
+                    for alias, node in f.strings(fl["shared"], "shared") if "shared" in fl else []:
+                        self._add_shared(alias, entry, f, node, override)
             else:
                 f.fail(k, f"unknown section {section!r}")
         self.max_words = max((len(key) for key in self._index), default=1)
@@ -500,11 +508,18 @@ class ActorDictionary:
                     return  # a generated plural never overrides a listed phrase
                 old_generated = prev[2] == "generated"
                 if not old_generated:
-                    f.fail(node, f"{phrase!r} is already {old.code} ({prev[0]}:{prev[1]}); "
-                                 "remove one, or override it from a user file")
+                    f.fail(node, f"{phrase!r} is already {old.code or 'a shared name'} ({prev[0]}:{prev[1]}); "
+                                 "remove one, list it as `shared` in both, or override it from a user file")
             elif old is not None:
                 return  # same code: keep the first (country before capital of the same name, etc.)
         self._put(key, entry, (f.label, line, "generated" if generated else ""), base=False)
+
+    def _add_shared(self, phrase: str, entry: ActorEntry, f: _File, node: yaml.Node, override: bool) -> None:
+        """A name several organisations share ("BNP"): indexed once as a placeholder that
+        `_get` resolves by the article's home country."""
+        key = self._key(phrase)
+        self._shared.setdefault(key, []).append(entry)
+        self._add(phrase, ActorEntry("", "", (), _SHARED, phrase, f.label), f, node, override)
 
     def _put(self, key: tuple[tuple[str, ...], _Pattern], entry: ActorEntry, where: tuple[str, int, str], base: bool) -> None:
         words, pattern = key
@@ -535,6 +550,9 @@ class ActorDictionary:
                 elif piece.islower():
                     break
             else:
+                if entry.kind == _SHARED:
+                    home = ARTICLE_HOME.get()
+                    return next((e for e in self._shared[(tuple(p.lower() for p in pieces), pattern)] if home and e.country == home), None)
                 return entry.as_of(ARTICLE_DATE.get()) if entry.periods else entry
         return None
 
@@ -592,8 +610,11 @@ class ActorDictionary:
     def entries(self) -> Iterable[tuple[tuple[str, ...], ActorEntry]]:
         """Every (normalised phrase, entry) pair, for listings and tests."""
         for words, cands in self._index.items():
-            for _, entry, _ in cands:
-                yield words, entry
+            for pattern, entry, _ in cands:
+                if entry.kind == _SHARED:
+                    yield from ((words, e) for e in self._shared[(words, pattern)])
+                else:
+                    yield words, entry
 
     def __len__(self) -> int:
         return sum(len(c) for c in self._index.values())
