@@ -67,3 +67,10 @@ def test_shared_surnames_and_common_words_need_the_full_name(code, coder):
 ])
 def test_a_person_is_coded_by_the_role_held_on_the_publication_date(code, sentence, date, source):
     assert source in {e.source.code for e in code(sentence, date=date)}
+
+
+def test_the_office_held_on_the_date_wins_over_the_party_named_beside_a_person(code):
+    sentence = "Lib Dem Treasury spokesman Vince Cable criticised Gordon Brown."
+    assert ("GBROPP", "111", "GBRGOV") in {(e.source.code, e.cameo.code, e.target.code) for e in code(sentence, date="2005-03-01")}
+    undated = "Tory chairman Liam Fox accused Labour of lying."  # no date: the party the text gives him
+    assert ("GBRPTY", "112", "GBRPTY") in {(e.source.code, e.cameo.code, e.target.code) for e in code(undated)}

@@ -79,6 +79,7 @@ class ActorEntry:
     source: str  # file it came from ("countries.yaml", "pycountry", or the path of a user file)
     # a person's dated roles: (first day, last day, the entry as of then); None bounds are open
     periods: tuple[tuple[Date | None, Date | None, "ActorEntry"], ...] = ()
+    dated: bool = False  # the role a person held on the article's date (one of another entry's periods)
 
     def as_of(self, day: Date | None) -> "ActorEntry":
         """The entry on a day: the role whose period holds it, else the entry's own code (also when
@@ -374,7 +375,7 @@ class ActorDictionary:
             last = _bound(f, fl["until"], last=True) if "until" in fl else None
             if first and last and last < first:
                 f.fail(item, f"role of {name} ends before it begins")
-            periods.append((first, last, self._entry(self._check_code(f, fl["code"]), kind, name, f.label)))
+            periods.append((first, last, replace(self._entry(self._check_code(f, fl["code"]), kind, name, f.label), dated=True)))
         return tuple(periods)
 
     def _read_roles(self, f: _File, v: yaml.Node, override: bool) -> None:

@@ -191,9 +191,10 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     head_role = next((e for e, toks in roles if head in toks), None)
     role = head_role or (roles[-1][0] if roles else None)
     parties = [e for e, _ in named if e.kind == "organisation" and "PTY" in e.agents]
-    if parties and named[-1][0].kind == "person" and not any({"GOV", "MIL"} & set(e.agents) for e, _ in roles):
-        # "Tory chairman Liam Fox", "Labour's Mr Livingstone": the party the text gives him now wins
-        # over the office the dictionary remembers him for (entries carry no dates)
+    if parties and named[-1][0].kind == "person" and not named[-1][0].dated and not any({"GOV", "MIL"} & set(e.agents) for e, _ in roles):
+        # "Tory chairman Liam Fox", "Labour's Mr Livingstone": the party the text gives him wins over
+        # the office the dictionary remembers him for, unless that is the office he held on the
+        # article's date ("Lib Dem spokesman Vince Cable" in 2005: GBROPP)
         party = parties[-1]
         return _ref(text, party.country, party.agents, "dictionary", code=party.code)
     if named:
