@@ -79,6 +79,18 @@ def test_eval_scores_a_suite_and_writes_predictions(tmp_path: Path):
     assert [p["id"] for p in predicted] == ["a", "b", "c"] and predicted[1]["events"] == []
 
 
+def test_eval_scores_plover_records_also_by_countries_alone(tmp_path: Path):
+    suite = tmp_path / "plover.jsonl"
+    record = {"id": "p", "text": "Israeli soldiers arrested 20 Palestinians.", "date": None,
+              "expected": [{"source": "ISR", "target": "PSECVL", "plover": "COERCE"}]}
+    suite.write_text(json.dumps(record) + "\n")
+    result = run("eval", str(suite))
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    # ISRMIL is not the gold's ISR, but its country is
+    assert "plover_event_f1=0.000" in last and "plover_dyad_f1=1.000" in last and "plover_type_f1=1.000" in last
+
+
 def test_eval_names_a_malformed_suite_line(tmp_path: Path):
     suite = tmp_path / "bad.jsonl"
     suite.write_text('{"id": "a", "text": "x"}\n{oops\n')

@@ -1,5 +1,6 @@
 """Scoring a suite (DESIGN.md "Suites"): precision, recall and F1 at event, dyad-root and root
-level, PLOVER levels, ConfliBERT group accuracy, and event locations.
+level, PLOVER levels (source-target-type, its countries only, type), ConfliBERT group accuracy, and
+event locations.
 
 Actor codes are compared after normalisation: upper-case letters only ("---LEG" → "LEG",
 "SRBCVLalb" → "SRBCVL"), since the unknown-country dashes and lower-case ethnic tags of the
@@ -101,7 +102,7 @@ class Report:
 
     def machine_line(self) -> str:
         parts = []
-        for level in ("event", "dyad_root", "root", "plover_event", "plover_type"):
+        for level in ("event", "dyad_root", "root", "plover_event", "plover_dyad", "plover_type"):
             if level in self.levels:
                 parts.append(f"{level}_f1={self.levels[level].f1:.3f}")
         if "event" in self.levels:
@@ -156,6 +157,11 @@ def score_record(report: Report, record: dict[str, Any], events: list[Event]) ->
             report.tally("plover_event").add(
                 Counter((normalise_code(e.source.code), normalise_code(e.target.code), e.plover_type) for e in typed),
                 Counter((normalise_code(g["source"]), normalise_code(g["target"]), g["plover"]) for g in plover_gold),
+            )
+            # (countries only, as dyad_root is for CAMEO: agent-level disagreement set apart)
+            report.tally("plover_dyad").add(
+                Counter((country_of(e.source.code), country_of(e.target.code), e.plover_type) for e in typed),
+                Counter((country_of(g["source"]), country_of(g["target"]), g["plover"]) for g in plover_gold),
             )
             report.tally("plover_type").add(Counter(e.plover_type for e in typed), Counter(g["plover"] for g in plover_gold))
     if isinstance(record.get("group"), int):
