@@ -27,7 +27,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NoReturn, Sequence
 
 import yaml
 
@@ -162,7 +162,7 @@ class _File:
         if self.root is not None and not isinstance(self.root, yaml.MappingNode):
             self.fail(self.root, "the file must be a mapping of sections")
 
-    def fail(self, node: yaml.Node, problem: str) -> None:
+    def fail(self, node: yaml.Node, problem: str) -> NoReturn:
         raise DictionaryError(self.label, node.start_mark.line + 1, problem)
 
     def mapping(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -216,7 +216,6 @@ def _bound(f: _File, node: yaml.Node, last: bool) -> Date:
         return Date(year, month, day)
     except (ValueError, calendar.IllegalMonthError):
         f.fail(node, f"bad date {text!r} (no such day)")
-        raise  # (fail has raised already)
 
 
 def _plural(phrase: str) -> str:
@@ -551,9 +550,10 @@ class ActorDictionary:
                 elif piece.islower():
                     break
             else:
-                if entry.kind == _SHARED:
+                if entry.kind == _SHARED:  # whichever sharer is of the country the article is about
                     home = ARTICLE_HOME.get()
-                    return next((e for e in self._shared[(tuple(p.lower() for p in pieces), pattern)] if home and e.country == home), None)
+                    sharers = self._shared[(tuple(p.lower() for p in pieces), pattern)]
+                    return next((e for e in sharers if e.country == home), None) if home else None
                 return entry.as_of(ARTICLE_DATE.get()) if entry.periods else entry
         return None
 
