@@ -207,6 +207,7 @@ def test_allies_attacking_together_are_not_each_others_targets(code):
 def test_a_bare_role_in_an_article_about_one_country_is_that_countrys(code):
     article = ("Blair defends identity card plans\n\n"
                "Tony Blair has defended the plans in London, where Labour and Conservative MPs questioned the scheme.\n"
+               "Gordon Brown told the BBC in Edinburgh that Britain needed the cards.\n"
                "MPs urged the government to redraft clauses in the bill.\n"
                "The chancellor criticised the Court of Appeal on Tuesday.")
     events = code(article, date="2005-03-01")
@@ -226,5 +227,15 @@ def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
 def test_a_bare_role_at_home_is_the_target_before_a_foreign_body_further_on(code):
     article = ("Tories attack EU constitution claims\n\n"
                "Michael Ancram spoke in London on Tuesday. Labour MPs and Conservative peers in Westminster debated the treaty.\n"
+               "Gordon Brown told the BBC in Edinburgh that Britain would hold a referendum.\n"
                "The Tory spokesman also criticised the government for claiming the EU constitution would make Europe easier to understand.")
     assert ("GBRPTY", "111", "GBRGOV") in triples(code(article, date="2005-03-01"))
+
+
+def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(code):
+    article = ("Britain will not help jihadist bride\n\n"
+               "The Home Office in London said British ministers would not help Shamima Begum. Labour and "
+               "Conservative MPs in Westminster backed the decision, and Britain's foreign secretary agreed.\n"
+               "A Dutch fighter surrendered to fighters allied to the Syrian Democratic Forces.")
+    events = code(article)
+    assert events and not [e for e in events if "GBRREB" in (e.source.code, e.target.code)]

@@ -26,8 +26,8 @@ _RELATIVES = {"who", "which", "that", "whom"}
 _MAX_SENTENCES_BACK = 4
 # An article is about one country when at least this many of its place and actor mentions, and this
 # share of them, are of that country.
-_HOME_MIN_MENTIONS = 3
-_HOME_MIN_SHARE = 0.6
+_HOME_MIN_MENTIONS = 5
+_HOME_MIN_SHARE = 0.7
 
 
 @dataclass

@@ -700,11 +700,16 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
+# Roles that travel: fighters, troops, civilians, refugees and gunmen in a story about one country are
+# as often another's ("British jihadists surrendered to fighters allied to the SDF").
+_ROLES_ABROAD = {"REB", "MIL", "CVL", "REF", "UAF", "INS", "SEP", "RAD"}
+
+
 def _at_home(actor: ActorRef, home: str) -> ActorRef:
     """A role of no stated country in an article about one country is that country's ("the
     chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
-    `home`. Refugees and unidentified gunmen are not assumed to be anyone's."""
-    if actor.country or not actor.agents or set(actor.agents) & {"REF", "UAF"}:
+    `home`. Not roles that travel (_ROLES_ABROAD)."""
+    if actor.country or not actor.agents or set(actor.agents) & _ROLES_ABROAD:
         return actor
     return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")
 
