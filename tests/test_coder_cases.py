@@ -88,6 +88,7 @@ FOUND = [
     case("Germany announced a package to help Greek banks.", ("DEU", "033", "GRCBUS"), "an-announced-package-to-help-is-an-intention-to-aid (parse)"),
     case("Norway is willing to send material to help defend Saudi Arabia.", ("NOR", "033", "SAU"), "sending-material-to-help-defend-is-aid"),
     case("Blair met the leader of France.", ("GBRGOV", "040", "FRAGOV"), "meeting-a-leader-of-a-country"),
+    case("Israeli jets are bombing Gaza on Friday.", ("ISRMIL", "195", "PSE"), "bombing-on-a-weekday-is-under-way"),
     case("Iran announced plans to attack Israel.", ("IRN", "138", "ISR"), "plans-to-attack-are-a-threat-by-whoever-announced-them"),
     case("A rocket was fired from the Gaza Strip at southern Israel on Tuesday.", ("PSEUAF", "190", "ISR"), "a-weapon-fired-from-a-place-is-of-that-place"),
     case("Israel said a mortar bomb was fired at it from the Gaza Strip.", ("PSEUAF", "193", "ISR"), "it-is-not-its-own-clauses-subject"),
@@ -172,6 +173,8 @@ def test_the_sentence_yields_the_event(code, text, triple):
 
 # The sentence yields exactly these triples.
 EXACT = [
+    case("Russia is holding talks with Ukraine tomorrow.", {("RUS", "036", "UKR")}, "talks-being-held-tomorrow-are-arranged-not-under-way"),
+    case("Amnesty International called on the government to release the men.", {("NGOHRI", "020", "GOV")}, "an-ngo-gives-no-country-to-the-government-it-calls-on"),
     case("The EU has also announced that it will start accession talks with Croatia.", {("IGOEUREEC", "036", "HRV")}, "announced-talks-are-the-announcers-intention-only"),
     case("Jordan and Britain have agreed to undertake joint military exercises this month.", {("JOR", "0312", "GBR"), ("GBR", "0312", "JOR")}, "agreeing-to-joint-exercises-is-mutual-intent"),
     case("Israel today mounted its long-threatened invasion of South Lebanon, ploughing through the United Nations lines.", {("ISR", "192", "LBN")}, "participle-on-a-noun-is-no-threat"),
@@ -385,6 +388,8 @@ NO_ACT_EVEN_PARTIAL = [
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
     case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
     case("He criticised plans to attack Iran.", "13", "plans-others-speak-of-are-no-threat-by-the-speaker"),
+    case("Nobody should doubt that terrorists wanted to attack the UK, the home secretary argued.", "13", "what-nobody-should-doubt-is-no-threat"),
+    case("MPs bombarded the minister with a barrage of requests.", "19", "a-barrage-of-requests-is-no-shelling"),
     case("British demonstrators appealed against a finding by Lord Justice May that the police had acted lawfully.", "02", "a-legal-appeal-against-a-finding-is-no-plea"),
     case("Gordon Brown has woefully failed to meet the targets he already has.", "12", "failing-to-meet-targets-refuses-no-meeting"),
     case("Britain has been more cautious, but Foreign Secretary Jack Straw said he also wanted it to end.", "02", "wanting-it-to-end-is-no-appeal"),

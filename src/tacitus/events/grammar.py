@@ -403,7 +403,24 @@ def modal_of(verb: Token) -> str:
         return "planned"  # "Straw is to visit Thailand": an arranged future act
     if verb.dep_ == "ccomp" and _after_in_case(verb):
         return "hypothetical"  # "troops are on standby in case they need to help evacuate"
+    if _arranged(verb):
+        return "planned"  # "the government is holding a further meeting next week"
     return ""
+
+
+# (not weekdays: "jets are bombing Gaza on Friday" is today's news when published on a Friday)
+_AHEAD_WORDS = {"tomorrow", "next", "later", "coming", "tonight"}
+
+
+def _arranged(verb: Token) -> bool:
+    """A present progressive with a time ahead ("is holding a meeting next week", "are meeting
+    tomorrow") tells an arranged act, not one under way."""
+    present = any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    if verb.tag_ != "VBG" or not present:
+        return False
+    # a time word of this clause, not of a clause inside it ("talks tomorrow", "a meeting next week")
+    return any(t.lower_ in _AHEAD_WORDS and next((a for a in t.ancestors if is_verb(a)), None) == verb
+               for t in verb.subtree)
 
 
 def _after_in_case(verb: Token) -> bool:

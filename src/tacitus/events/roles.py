@@ -696,7 +696,7 @@ def _abroad(actor: ActorRef, diplomatic: frozenset[str]) -> bool:
 def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
     """The one country of the actors with one of these roles, or "" (an NGO or IGO is no country:
     "civil rights group Liberty called on the government")."""
-    countries = {o.country for o in actors if o.country and o.country not in TRANSNATIONAL and set(o.agents) & roles}
+    countries = {o.country for o in actors if o.country and o.country[:3] not in TRANSNATIONAL and set(o.agents) & roles}
     return countries.pop() if len(countries) == 1 else ""
 
 
