@@ -209,9 +209,11 @@ def object_of(verb: Token) -> Token | None:
         if comp is not None and not is_verb(comp):
             # "declared the diplomat persona non grata": the object ends up inside a complement.
             obj = child(comp, "nsubj") or comp
-        elif comp is not None and comp.dep_ == "ccomp" and comp.tag_ in ("VB", "VBP") and child(comp, "mark") is None:
-            # "help the two neighbours reach ...": the object is the small clause's subject (a bare
-            # infinitive, often tagged VBP; not "say whether the prime minister backed it", a clause of its own)
+        elif (comp is not None and comp.dep_ == "ccomp" and comp.tag_ in ("VB", "VBP") and child(comp, "mark") is None
+              and all(c.lower_ == "to" for c in comp.children if c.dep_ == "aux")):
+            # "help the two neighbours reach ...", "allow Syrian Kurds to attend": the object is the
+            # small clause's subject (an infinitive, the bare one often tagged VBP); not "say whether
+            # the prime minister backed it" or "pledged the Conservatives would cut taxes": clauses of their own
             obj = child(comp, "nsubj")
     if obj is None:
         # "denounced as an ugly crime Serbia's suppression of ...": the object parsed as an apposition
