@@ -239,3 +239,10 @@ def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(
                "A Dutch fighter surrendered to fighters allied to the Syrian Democratic Forces.")
     events = code(article)
     assert events and not [e for e in events if "GBRREB" in (e.source.code, e.target.code)]
+
+
+def test_he_is_the_person_he_was_just_before_not_the_one_he_met(code):
+    article = ("Gen Musharraf held talks with Tony Blair on Monday. He arrived in Britain on Sunday night after flying "
+               "from the United States, where he met President George W Bush. He is due to visit the Pakistani "
+               "community in Manchester on Tuesday afternoon.")
+    assert ("PAKGOV", "036", "PAKCVL") in triples(code(article, date="2005-03-01"))

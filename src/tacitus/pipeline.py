@@ -126,9 +126,12 @@ class Coder:
         for start, (actor, is_source) in by_start.items():
             head = _head_at(sentence, actor.start, actor.end)
             if head is not None:
-                memory.remember(index, Mention(actor, head, (), is_person=head.ent_type_ == "PERSON", as_source=is_source))
+                # ("He arrived ...": a person by the pronoun, so the next "he" can be him too)
+                person = head.ent_type_ == "PERSON" or head.lower_ in _PERSON_WORDS or actor.resolved_by in ("coref:person", "coref:name")
+                memory.remember(index, Mention(actor, head, (), is_person=person, as_source=is_source))
 
 
+_PERSON_WORDS = {"he", "she", "him", "her"}
 _LOCATIVE = {"in", "at", "on", "to", "near", "from", "into", "across", "throughout", "outside", "inside"}
 
 
