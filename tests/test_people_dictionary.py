@@ -74,3 +74,10 @@ def test_the_office_held_on_the_date_wins_over_the_party_named_beside_a_person(c
     assert ("GBROPP", "111", "GBRGOV") in {(e.source.code, e.cameo.code, e.target.code) for e in code(sentence, date="2005-03-01")}
     undated = "Tory chairman Liam Fox accused Labour of lying."  # no date: the party the text gives him
     assert ("GBRPTY", "112", "GBRPTY") in {(e.source.code, e.cameo.code, e.target.code) for e in code(undated)}
+
+
+def test_the_title_the_text_gives_a_person_wins_over_the_dated_role(code):
+    # Blunkett was a backbencher on this date by the dictionary; the article calls him Home Secretary
+    sentence = "Home Secretary David Blunkett criticised Russia."
+    assert "GBRGOV" in {e.source.code for e in code(sentence, date="2005-03-01")}
+    assert "GBRLEG" in {e.source.code for e in code("David Blunkett criticised Russia.", date="2005-03-01")}

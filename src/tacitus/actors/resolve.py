@@ -24,6 +24,8 @@ _COUNTRYISH = {"country", "demonym", "capital"}
 _NAMED = {"organisation", "igo", "seat", "person"}
 # Heads that are institutions of their own: a name before them qualifies, it does not absorb them
 _INSTITUTION_ROLES = {"EDU", "HLH", "MED", "BUS", "REL"}
+# Offices a title gives a named person ("Home Secretary David Blunkett", "Defence Minister Shoigu").
+_TITLE_ROLES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Roles that say little about whom a person works for: "an employee of the consulate" is the consulate's.
 _GENERIC_ROLES = {"LAB", "CVL", "PPL"}
 
@@ -205,6 +207,12 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         if org.kind == "seat" and countries and countries[0].country != org.country:
             # "the Syrian Congress", "Peru's Congress": a seat's name with another country's demonym
             return _ref(text, countries[0].country, org.agents, "dictionary")
+        title = next((e for e, toks in roles if not set(toks) & set(org_tokens)), None)
+        if (org.kind == "person" and len(org.country) == 3 and title is not None and set(title.agents) & _TITLE_ROLES
+                and not parties):
+            # "Home Secretary David Blunkett": the office the text gives him is his office now (not
+            # "Lib Dem spokesman Vince Cable", whose party says whose spokesman; not an IGO's head)
+            return _ref(text, org.country, title.agents, "dictionary")
         head_is_org = head in org_tokens or not head_role
         if head_is_org or not (countries and head_role):
             if not org.country and countries:
