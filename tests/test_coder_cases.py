@@ -264,6 +264,8 @@ ABSENT = [
     case("American universities offer very attractive courses and Britain is seen as a very attractive place to study.", "GBR", "a-conjoined-clause-is-another-clause"),
     case("The media attention had helped to move the focus from Scotland's binge drinking problems, the Scottish minister said.", "07", "helping-something-come-about-aids-no-one"),
     case("Michael Howard pledged the Conservatives would cut taxes.", "GBRPTY:03", "whom-a-pledge-is-about-is-no-target"),
+    case("Britain expressed sympathy for the victims of the Indian Ocean tidal wave.", "IND", "the-indian-ocean-is-no-india"),
+    case("Vietnam deployed ships to the South China Sea.", "CHN", "the-south-china-sea-is-no-china"),
     case("Spain's foreign minister agreed to establish a body that would give Gibraltarians a voice.", "GIB", "an-actor-in-a-relative-clause-is-no-target"),
     case("Israel's Cabinet met Sunday and decided to approve a plan to bar candidates from Hamas.", "PSE", "a-day-is-not-whom-one-met"),
     case("Downing Street released a statement following the conversation with Iran.", "08", "releasing-a-statement-is-no-release"),

@@ -113,12 +113,20 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
             if entry.kind == "country" and dictionary.is_region_code(entry.code) and _starts_a_longer_name(kept[i:end]):
                 i = end  # "West Darfur State" is a place in Sudan, not the West
                 continue
+            if entry.kind in ("country", "demonym") and _names_a_feature(kept[end - 1], dictionary.words["feature_nouns"]):
+                i = end  # "the Indian Ocean", "the South China Sea": a sea, not a country
+                continue
             if not _loosely_linked(kept[i:end]):
                 found.append((entry, kept[i:end]))
             i = end
         else:
             i += 1
     return found
+
+
+def _names_a_feature(last: Token, features: frozenset[str]) -> bool:
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.lower_ in features and nxt.text[:1].isupper()
 
 
 def _starts_a_longer_name(tokens: list[Token]) -> bool:
