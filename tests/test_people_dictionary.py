@@ -81,3 +81,11 @@ def test_the_title_the_text_gives_a_person_wins_over_the_dated_role(code):
     sentence = "Home Secretary David Blunkett criticised Russia."
     assert "GBRGOV" in {e.source.code for e in code(sentence, date="2005-03-01")}
     assert "GBRLEG" in {e.source.code for e in code("David Blunkett criticised Russia.", date="2005-03-01")}
+
+
+def test_a_sentence_about_an_earlier_year_codes_people_as_they_were_then(code):
+    # Saddam Hussein was out of office by 2017, but in a 2017 sentence about 1980 he was Iraq's ruler
+    assert ("IRQGOV", "190", "IRN") in {(e.source.code, e.cameo.code, e.target.code)
+                                        for e in code("Saddam Hussein attacked Iran in 1980.", date="2017-10-03")}
+    assert ("IRQELI", "111", "IRN") in {(e.source.code, e.cameo.code, e.target.code)
+                                        for e in code("Saddam Hussein criticised Iran.", date="2017-10-03")}

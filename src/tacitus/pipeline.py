@@ -95,6 +95,8 @@ class Coder:
             if not sentence.text.strip():
                 continue
             ARTICLE_HOME.set(memory.home())  # which organisation a shared name ("BNP") means here
+            # who people were on the day the sentence tells of ("Saddam retaliated in 1988": IRQGOV)
+            ARTICLE_DATE.set(situation.day_told(sentence) or article.date)
             events = self.events.code_sentence(sentence, index, article.id, memory, history)
             for event in events:
                 situation.place_and_date(event, sentence)

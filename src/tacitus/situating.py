@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as Date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,6 +56,18 @@ class ArticleSituation:
     dateline: Place | None
     date_state: dates.DateState = field(default_factory=dates.DateState)
 
+    def day_told(self, sentence: Span) -> Date | None:
+        """The day a sentence's own date phrase puts it on ("in 1988", "in May 2005"), when that lies
+        before publication: who its people were then (a year counts from its middle, a month from
+        the 15th)."""
+        if not any(t.ent_type_ == "DATE" for t in sentence):
+            return None
+        told, precision = dates.event_date(sentence.root, self.doc, self.article.date, dates.DateState())
+        day = _day_of(told, precision)
+        if day is None or (self.article.date is not None and day >= self.article.date):
+            return None
+        return day
+
     def place_and_date(self, event: Event, sentence: Span) -> None:
         trigger = _trigger_token(event, sentence)
         if trigger is None:
@@ -67,6 +80,19 @@ class ArticleSituation:
         if event.date is None and self.article.date is not None:
             # No date of its own: like GDELT, the article's date, marked as such.
             event.date, event.date_precision = self.article.date.isoformat(), "article"
+
+
+def _day_of(told: str | None, precision: str | None) -> Date | None:
+    try:
+        if precision == "day" and told:
+            return Date.fromisoformat(told)
+        if precision == "month" and told:
+            return Date.fromisoformat(told + "-15")
+        if precision == "year" and told:
+            return Date(int(told), 7, 1)
+    except ValueError:
+        return None
+    return None
 
 
 def _trigger_token(event: Event, sentence: Span) -> Token | None:
