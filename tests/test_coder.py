@@ -246,3 +246,10 @@ def test_he_is_the_person_he_was_just_before_not_the_one_he_met(code):
                "from the United States, where he met President George W Bush. He is due to visit the Pakistani "
                "community in Manchester on Tuesday afternoon.")
     assert ("PAKGOV", "036", "PAKCVL") in triples(code(article, date="2005-03-01"))
+
+
+def test_he_is_the_person_the_dictionaries_know_even_when_the_recogniser_calls_him_an_organisation(code):
+    article = ("Isis territory has been reduced, with Assad and his allies now controlling the west. De Mistura "
+               "reiterated a message he gave to the UN security council this week when he urged Russia and the US "
+               "to cooperate more closely in Syria.")
+    assert ("IGOUNO", "020", "RUS") in triples(code(article, date="2017-10-10"))

@@ -76,10 +76,15 @@ class ArticleActors:
         return [m for _, m in sorted(recent, key=lambda sm: (-sm[0], not sm[1].as_source))]
 
 
-def _person_before(pronoun: Token, honorifics: frozenset[str]) -> Token | None:
-    """The nearest person named earlier in the pronoun's own sentence, if any."""
+def _person_before(pronoun: Token, honorifics: frozenset[str], resolver: PhraseResolver) -> Token | None:
+    """The nearest person named earlier in the pronoun's own sentence, if any: by the entity
+    recogniser's or the dictionaries' word ("De Mistura", which the recogniser calls an ORG)."""
     for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and looks_like_person(tok, honorifics):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+            continue
+        if looks_like_person(tok, honorifics):
+            return tok
+        if tok.pos_ == "PROPN" and (found := resolver.resolve(tok)) is not None and found.is_person:
             return tok
     return None
 
@@ -205,7 +210,7 @@ class Coreference:
             if found:
                 return [_as(a, head, "coref:speaker") for a in found]
         if lower in _PERSON_PRONOUNS:
-            named = _person_before(head, self.resolver.dictionary.words["honorifics"])
+            named = _person_before(head, self.resolver.dictionary.words["honorifics"], self.resolver)
             if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
                 found = self.resolver.resolve(named)
                 return [_as(found.actor, head, "coref:person")] if found and found.is_person and found.actor.country else []
