@@ -390,6 +390,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
     case("Kennedy said the government's plans to curb rights to protest were wrong.", "14", "rights-to-protest-are-no-protest"),
+    case("Prakash was last year mistakenly thought to be killed in a US-led bombing of the Iraqi city of Mosul.", "19", "thought-to-be-killed-is-hearsay (parse)"),
     case("He criticised plans to attack Iran.", "13", "plans-others-speak-of-are-no-threat-by-the-speaker"),
     case("Nobody should doubt that terrorists wanted to attack the UK, the home secretary argued.", "13", "what-nobody-should-doubt-is-no-threat"),
     case("MPs bombarded the minister with a barrage of requests.", "19", "a-barrage-of-requests-is-no-shelling"),

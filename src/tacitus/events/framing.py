@@ -70,8 +70,10 @@ class Framer:
                     frame.modality = "hypothetical"  # "expected Turkey to hand over", "unlikely to attack"
                 break
             # "is said to have fled", "the head, widely reported to have resigned, ..."
+            # (also "was mistakenly thought to be killed" parsed with "thought" as a clause of "was")
             hearsay = relation == "xcomp" and lemma in self.lexicon.hearsay_verbs and (
-                g.is_passive(head) or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children)))
+                g.is_passive(head) or (head.tag_ == "VBN" and not any(c.dep_ == "aux" for c in head.children))
+                or (head.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in head.children)))
             grounds = relation == "pcomp:for" and lemma in self.lexicon.grounds_verbs  # "jailed for helping"
             if (lemma in self.lexicon.allegation_verbs or hearsay or grounds) and head.i != verb.i:
                 frame.suppressed = True
