@@ -241,15 +241,15 @@ def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(
     assert events and not [e for e in events if "GBRREB" in (e.source.code, e.target.code)]
 
 
-def test_he_is_the_person_he_was_just_before_not_the_one_he_met(code):
-    article = ("Gen Musharraf held talks with Tony Blair on Monday. He arrived in Britain on Sunday night after flying "
-               "from the United States, where he met President George W Bush. He is due to visit the Pakistani "
-               "community in Manchester on Tuesday afternoon.")
-    assert ("PAKGOV", "036", "PAKCVL") in triples(code(article, date="2005-03-01"))
-
-
-def test_he_is_the_person_the_dictionaries_know_even_when_the_recogniser_calls_him_an_organisation(code):
-    article = ("Isis territory has been reduced, with Assad and his allies now controlling the west. De Mistura "
-               "reiterated a message he gave to the UN security council this week when he urged Russia and the US "
-               "to cooperate more closely in Syria.")
-    assert ("IGOUNO", "020", "RUS") in triples(code(article, date="2017-10-10"))
+@pytest.mark.parametrize("article, date, triple", [
+    pytest.param("Gen Musharraf held talks with Tony Blair on Monday. He arrived in Britain on Sunday night after flying "
+                 "from the United States, where he met President George W Bush. He is due to visit the Pakistani "
+                 "community in Manchester on Tuesday afternoon.", "2005-03-01", ("PAKGOV", "036", "PAKCVL"),
+                 id="he-is-who-he-was-just-before-not-the-one-he-met"),
+    pytest.param("Isis territory has been reduced, with Assad and his allies now controlling the west. De Mistura "
+                 "reiterated a message he gave to the UN security council this week when he urged Russia and the US "
+                 "to cooperate more closely in Syria.", "2017-10-10", ("IGOUNO", "020", "RUS"),
+                 id="he-is-a-person-the-dictionaries-know-though-the-recogniser-says-org"),
+])
+def test_he_across_sentences(code, article, date, triple):
+    assert triple in triples(code(article, date=date))
