@@ -87,8 +87,8 @@ class RoleFinder:
         sources = _domestic(sources, targets, society=True, diplomatic=self.coref.resolver.dictionary.words["diplomatic_heads"])
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         home = memory.home()
-        if home:
-            sources, targets = [_at_home(a, home) for a in sources], [_at_home(a, home) for a in targets]
+        if home:  # (targets got theirs as candidates in _targets)
+            sources = [_at_home(a, home) for a in sources]
         if trigger.sense.swap:
             sources, targets = targets, sources
         absent = not targets and not self._target_named(trigger, self.coref.resolver.resolve)
