@@ -217,6 +217,13 @@ def test_a_bare_role_in_an_article_about_one_country_is_that_countrys(code):
     assert {e.target.resolved_by for e in events if e.target.code == "GBRGOV"} == {"home"}
 
 
+def test_a_bare_role_before_the_article_shows_its_country_gets_it_from_the_whole_article(code):
+    article = ("MPs urged the government to redraft the bill on Monday.\n"
+               "Gordon Brown told the BBC in London that Britain must save money.\n"
+               "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.")
+    assert ("GBRLEG", "020", "GBRGOV") in triples(code(article, date="2005-03-01"))
+
+
 def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
     article = ("Poland expelled two Belarusian diplomats on Monday. Belarus called the move hostile.\n"
                "Minsk said Warsaw had broken the Vienna Convention.\n"

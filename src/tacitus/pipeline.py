@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
-from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.actors.coref import ArticleActors, Coreference, at_home
 from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
@@ -102,7 +102,7 @@ class Coder:
                 situation.place_and_date(event, sentence)
             history.extend(events)
             self._remember(sentence, index, memory, events)
-        return _ordered(history)
+        return _ordered(_at_home(history, memory.home()))
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
         for tok in sentence:
@@ -152,6 +152,25 @@ def _head_at(sentence: Span, start: int, end: int) -> Token | None:
     """The syntactic head of the tokens between two character offsets."""
     tokens = [t for t in sentence if start <= t.idx < end]
     return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1] if tokens else None)
+
+
+def _at_home(events: list[Event], home: str) -> list[Event]:
+    """Roles of no country get the article's country as the whole article shows it: a story on
+    British politics may name Britain only after "The chancellor has demanded ..." (the sentences
+    themselves used what was known so far). An event that becomes a copy of another is dropped."""
+    if not home:
+        return events
+    kept: list[Event] = []
+    seen: set[tuple[int, str, str, str]] = set()  # (as the coder's own: one event per trigger and dyad)
+    for event in events:
+        event.source, event.target = at_home(event.source, home), at_home(event.target, home)
+        if event.reported_by is not None:
+            event.reported_by = at_home(event.reported_by, home)
+        key = (event.trigger_start, event.source.code, event.target.code, event.cameo.code)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 def _ordered(events: list[Event]) -> list[Event]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,12 +59,13 @@ class ArticleSituation:
     def day_told(self, sentence: Span) -> Date | None:
         """The day a sentence's own date phrase puts it on ("in 1988", "in May 2005"), when that lies
         before publication: who its people were then (a year counts from its middle, a month from
-        the 15th)."""
+        the 15th). Not a day of the last weeks ("on Friday"): offices rarely change within them, and
+        the sentence's grammar needs the day of writing to tell "is meeting on Friday" as ahead."""
         if not any(t.ent_type_ == "DATE" for t in sentence):
             return None
         told, precision = dates.event_date(sentence.root, self.doc, self.article.date, dates.DateState())
         day = _day_of(told, precision)
-        if day is None or (self.article.date is not None and day >= self.article.date):
+        if day is None or (self.article.date is not None and day > self.article.date - _RECENT):
             return None
         return day
 
@@ -80,6 +81,9 @@ class ArticleSituation:
         if event.date is None and self.article.date is not None:
             # No date of its own: like GDELT, the article's date, marked as such.
             event.date, event.date_precision = self.article.date.isoformat(), "article"
+
+
+_RECENT = timedelta(days=31)
 
 
 def _day_of(told: str | None, precision: str | None) -> Date | None:

@@ -294,3 +294,17 @@ class Coreference:
                     text, start, end = mention.actor.text, mention.actor.start, mention.actor.end
                 return ActorRef(text, actor.country + "".join(agents), actor.country, list(agents), start, end, how)
         return None
+
+
+# Roles that travel: fighters, troops, civilians, refugees and gunmen in a story about one country are
+# as often another's ("British jihadists surrendered to fighters allied to the SDF").
+ROLES_ABROAD = {"REB", "MIL", "CVL", "REF", "UAF", "INS", "SEP", "RAD"}
+
+
+def at_home(actor: ActorRef, home: str) -> ActorRef:
+    """A role of no stated country in an article about one country is that country's ("the
+    chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
+    `home`. Not roles that travel (ROLES_ABROAD)."""
+    if actor.country or not actor.agents or set(actor.agents) & ROLES_ABROAD:
+        return actor
+    return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")

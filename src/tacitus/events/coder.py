@@ -114,6 +114,8 @@ class EventCoder:
                 continue  # one actor acting on itself (or a coreference loop), not an event
             if source.country and source.country == target.country and not (source.agents or target.agents):
                 continue
+            if _own_country_told(trigger, source, target):
+                continue
             if source.code and (source.code, target.code, pair_code) in seen:
                 continue
             seen.add((source.code, target.code, pair_code))
@@ -209,3 +211,10 @@ def _different_parties(source: ActorRef, target: ActorRef) -> bool:
     named = source.resolved_by == target.resolved_by == "dictionary"
     apart = source.start >= 0 and target.start >= 0 and (source.end <= target.start or target.end <= source.start)
     return named and apart and source.text.lower() != target.text.lower() and "PTY" in source.agents
+
+
+def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> bool:
+    """ "Germany must be able to prosecute", says its defence minister: a government stating its own
+    country's course, not a demand (CAMEO 10) on anyone."""
+    stated = trigger.sense.target == "clause" and trigger.sense.code.startswith("10")
+    return stated and bool(source.country) and target.code == source.country and set(source.agents) <= {"GOV", "MIL"}

@@ -11,6 +11,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from tacitus.actors.dictionary import ARTICLE_DATE
+
 
 def _load_word_lists() -> dict[str, frozenset[str]]:
     text = resources.files("tacitus").joinpath("data/grammar.yaml").read_text(encoding="utf-8")
@@ -410,19 +412,32 @@ def modal_of(verb: Token) -> str:
     return ""
 
 
-# (not weekdays: "jets are bombing Gaza on Friday" is today's news when published on a Friday)
 _AHEAD_WORDS = {"tomorrow", "next", "later", "coming", "tonight"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _arranged(verb: Token) -> bool:
-    """A present progressive with a time ahead ("is holding a meeting next week", "are meeting
-    tomorrow") tells an arranged act, not one under way."""
-    present = any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
-    if verb.tag_ != "VBG" or not present:
+    """A present progressive with a time ahead ("is holding a meeting next week", "are meeting on
+    Friday" in Tuesday's paper) tells an arranged act, not one under way; so does a progressive
+    announced ("announced he was withdrawing American forces")."""
+    if verb.tag_ != "VBG":
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxiliaries & {"was", "were"} and verb.dep_ == "ccomp" and verb.head.lemma_ == "announce":
+        return True
+    if not auxiliaries & {"is", "are", "am"}:
         return False
     # a time word of this clause, not of a clause inside it ("talks tomorrow", "a meeting next week")
-    return any(t.lower_ in _AHEAD_WORDS and next((a for a in t.ancestors if is_verb(a)), None) == verb
-               for t in verb.subtree)
+    return any(_ahead(t) and next((a for a in t.ancestors if is_verb(a)), None) == verb for t in verb.subtree)
+
+
+def _ahead(word: Token) -> bool:
+    """A time word ahead of the day of writing: "tomorrow", "next", or a weekday other than
+    today's ("jets are bombing Gaza on Friday" in Friday's paper is today's news)."""
+    if word.lower_ in _AHEAD_WORDS:
+        return True
+    today = ARTICLE_DATE.get()
+    return word.lower_ in _WEEKDAYS and today is not None and _WEEKDAYS.index(word.lower_) != today.weekday()
 
 
 def _after_in_case(verb: Token) -> bool:

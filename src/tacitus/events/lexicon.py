@@ -18,7 +18,8 @@ _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also"
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
-              "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers")
+              "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
+              "announced_intentions")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -79,6 +80,7 @@ class Lexicon:
     wished_states: frozenset[str]
     prospective_adjectives: frozenset[str]
     bomb_carriers: frozenset[str]
+    announced_intentions: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tacitus.actors.coref import ArticleActors, Coreference
+from tacitus.actors.coref import ArticleActors, Coreference, at_home
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import match_entries, phrase_tokens
 from tacitus.events import grammar as g
@@ -54,7 +54,7 @@ class RoleFinder:
         if not any(s.country or s.agents for s in sources):
             sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or self._state_of_place(trigger) or sources
         if trigger.sense.subject:
-            sources = [s for s in sources if trigger.sense.subject & set(s.agents)]
+            sources = [s for s in sources if trigger.sense.subject & _roles_of(s)]
             if not sources:
                 return Roles([], [], subject, None)
         exclude = sources[0].country if sources else ""
@@ -88,7 +88,7 @@ class RoleFinder:
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         home = memory.home()
         if home:  # (targets got theirs as candidates in _targets)
-            sources = [_at_home(a, home) for a in sources]
+            sources = [at_home(a, home) for a in sources]
         if trigger.sense.swap:
             sources, targets = targets, sources
         absent = not targets and not self._target_named(trigger, self.coref.resolver.resolve)
@@ -304,7 +304,7 @@ class RoleFinder:
             for candidate in self._candidates(head, trigger, an_act_asked_for):
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if home:  # "criticised the government for claiming the EU ...": the (British) government
-                    actors = [_at_home(a, home) for a in actors]
+                    actors = [at_home(a, home) for a in actors]
                 if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
@@ -700,18 +700,9 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
-# Roles that travel: fighters, troops, civilians, refugees and gunmen in a story about one country are
-# as often another's ("British jihadists surrendered to fighters allied to the SDF").
-_ROLES_ABROAD = {"REB", "MIL", "CVL", "REF", "UAF", "INS", "SEP", "RAD"}
-
-
-def _at_home(actor: ActorRef, home: str) -> ActorRef:
-    """A role of no stated country in an article about one country is that country's ("the
-    chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
-    `home`. Not roles that travel (_ROLES_ABROAD)."""
-    if actor.country or not actor.agents or set(actor.agents) & _ROLES_ABROAD:
-        return actor
-    return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")
+def _roles_of(actor: ActorRef) -> set[str]:
+    """An actor's agent roles, an intergovernmental body counting as IGO ("the UN envoy": IGOUNO)."""
+    return set(actor.agents) | ({"IGO"} if actor.country.startswith("IGO") else set())
 
 
 def _of_country(actor: ActorRef, country: str) -> ActorRef:
