@@ -39,6 +39,9 @@ FOUND = [
     case("The UK ambassador to the UN also clashed with Trump.", ("GBRGOV", "110", "USAGOV"), "officials-clash-in-words"),
     case("Syrian troops clashed with rebels near Idlib.", ("SYRMIL", "190", "SYRREB"), "troops-clash-in-arms"),
     case("Putin said he agreed with Trump that a serious blow had been struck against Isis.", ("RUSGOV", "051", "USAGOV"), "agreeing-with-a-view-endorses-it"),
+    case("The Christians, who were targeted, expelled and killed by Isis, were beginning to go home.", ("IMGMUSISI", "174", "CHR"), "participles-share-the-by-phrase-of-the-last"),
+    case("The US envoy to forces fighting to defeat Islamic State has resigned.", ("USAGOV", "0831", ""), "a-name-ending-the-subjects-phrase-is-no-second-subject (parse)"),
+    case("The US national security adviser, John Bolton, arrived in Ankara. Erdogan refused to meet Bolton.", ("TURGOV", "125", "USAGOV"), "refusing-to-meet-someone-refuses-them"),
     case("The US president announced the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"), "an-announced-withdrawal-is-intended"),
     case("The US president announced he was withdrawing American forces from Syria.", ("USAGOV", "0356", "SYR"), "announced-as-under-way-is-intended"),
     # roles
@@ -248,6 +251,7 @@ NOTHING = [
     case("Blair repeated calls for the mayor of London to apologise to Israel.", None, "what-is-called-for-did-not-happen (parse)"),
     case("More than 120,000 people have arrived in Europe by sea this year.", None, "migrants-arriving-make-no-visit"),
     case("Four Saudi extremists arrived in a southern Turkish town.", None, "fighters-arriving-make-no-visit"),
+    case("The US dollar rallied briefly on Monday.", None, "a-currency-holds-no-rally"),
 ]
 
 
@@ -284,6 +288,8 @@ ABSENT = [
     case("A Tunisian court jailed a Nigerian student for helping militants join an armed group.", "07", "what-one-is-jailed-for-is-alleged"),
     case("Israel withdrew its troops from Lebanon.", "ISRMIL", "ones-own-troops-are-no-target"),
     case("The White House decided to withdraw US troops from Syria.", "USAMIL", "ones-own-troops-named-by-country-are-no-target"),
+    case("Key European powers will offer only limited participation in a summit on the Middle East.", "MEA", "what-a-summit-is-on-is-no-party"),
+    case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),
     case("The embassy in Kabul expelled two diplomats.", "AFG", "an-embassy-in-a-capital-is-not-the-hosts"),
     case("Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war.", "IRQ", "a-country-deep-in-a-topic-is-no-target"),
     case("Egypt's president said the US must be ready to mediate between Israelis and Palestinians.", "USA:03", "what-is-demanded-is-not-intended"),

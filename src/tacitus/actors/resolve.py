@@ -113,8 +113,9 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
             if entry.kind == "country" and dictionary.is_region_code(entry.code) and _starts_a_longer_name(kept[i:end]):
                 i = end  # "West Darfur State" is a place in Sudan, not the West
                 continue
-            if entry.kind in ("country", "demonym") and _names_a_feature(kept[end - 1], dictionary.words["feature_nouns"]):
-                i = end  # "the Indian Ocean", "the South China Sea": a sea, not a country
+            if entry.kind in ("country", "demonym") and (_names_a_feature(kept[end - 1], dictionary.words["feature_nouns"])
+                                                          or _qualifies_a_thing(kept[end - 1], dictionary.words["national_things"])):
+                i = end  # "the Indian Ocean", "the South China Sea": a sea, not a country; "the US dollar"
                 continue
             if not _loosely_linked(kept[i:end]):
                 found.append((entry, kept[i:end]))
@@ -127,6 +128,11 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
 def _names_a_feature(last: Token, features: frozenset[str]) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     return nxt is not None and nxt.lower_ in features and nxt.text[:1].isupper()
+
+
+def _qualifies_a_thing(last: Token, things: frozenset[str]) -> bool:
+    """ "the US dollar", "the US's massive budget deficit": the country word qualifies a thing."""
+    return last.dep_ in ("compound", "amod", "poss", "nmod") and last.head.lemma_.lower() in things and last.head.i > last.i
 
 
 def _starts_a_longer_name(tokens: list[Token]) -> bool:

@@ -71,7 +71,20 @@ def is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
         # "Bashir on Thursday shortened by one hour the curfew": an active subject, a "by" of measure
         return not any(c.dep_ == "nsubj" for c in verb.children)
+    if _shared_agent(verb) is not None:
+        return True
     return reduced_relative_root(verb)
+
+
+def _shared_agent(verb: Token) -> Token | None:
+    """ "Christians, who were targeted, expelled and killed by Isis": participles describing a noun
+    share the "by" phrase of their last conjunct."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VBN" and (agent := child(conj, "agent")) is not None:
+            return child(agent, "pobj")
+    return None
 
 
 def reduced_relative_root(verb: Token) -> bool:
@@ -99,9 +112,17 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 def nearest_child(token: Token, *deps: str) -> Token | None:
-    """Of several children with the relation (a headline's run-on subjects), the closest one."""
-    found = [c for c in token.children if c.dep_ in deps]
-    return min(found, key=lambda c: abs(c.i - token.i)) if found else None
+    """Of several children with the relation (a headline's run-on subjects), the closest one; but
+    not one that merely continues the phrase of another ("The US envoy to forces fighting to defeat
+    Islamic State has resigned": the small model makes "State" a second subject)."""
+    found = sorted((c for c in token.children if c.dep_ in deps), key=lambda c: abs(c.i - token.i))
+    if not found:
+        return None
+    nearest = found[0]
+    for other in found[1:]:
+        if other.right_edge.i + 1 == nearest.left_edge.i and other.right_edge.i > other.i and not other.right_edge.is_punct:
+            return other
+    return nearest
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -115,6 +136,8 @@ def subject_of(verb: Token) -> Token | None:
             # "The prime minister has been indicted by the court and will resign": the shared subject
             return child(current, "nsubjpass")
         subj = nearest_child(current, "nsubj", "csubj", "nsubjpass") if not is_passive(current) else child(current, "agent")
+        if subj is None and (shared := _shared_agent(current)) is not None:
+            return shared
         if subj is not None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")

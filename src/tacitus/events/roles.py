@@ -348,6 +348,14 @@ class RoleFinder:
         entries = match_entries(self.coref.resolver.dictionary, phrase_tokens(tok))
         return any(tok in toks for _, toks in entries)
 
+    def _topic_of_a_noun(self, tok: Token, trigger: Trigger) -> bool:
+        """Is the word what a thing is about: "a summit on the Middle East", "a report about Iraq"
+        (but "sanctions on Iran" are against it; talks "on" anything are about it)?"""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in _TOPIC_PREPS or prep.head.pos_ != "NOUN":
+            return False
+        return prep.lower_ != "on" or not self._names_an_act(prep.head) or trigger.sense.code.startswith("04")
+
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
         return lemma in self.lexicon.nouns or lemma in self.lexicon.verbs
@@ -467,6 +475,8 @@ class RoleFinder:
             if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (
                     g.child(verb, "dobj") is not None or g.is_passive(verb) or self._only_said(trigger)):
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
+            if self._topic_of_a_noun(tok, trigger):
+                continue  # "offer participation in a summit on the Middle East": what it is about
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
                 continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
@@ -698,6 +708,9 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
     "civil rights group Liberty called on the government")."""
     countries = {o.country for o in actors if o.country and o.country[:3] not in TRANSNATIONAL and set(o.agents) & roles}
     return countries.pop() if len(countries) == 1 else ""
+
+
+_TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 
 
 def _roles_of(actor: ActorRef) -> set[str]:
