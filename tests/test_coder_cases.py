@@ -42,6 +42,7 @@ FOUND = [
     case("The Christians, who were targeted, expelled and killed by Isis, were beginning to go home.", ("IMGMUSISI", "174", "CHR"), "participles-share-the-by-phrase-of-the-last"),
     case("The US envoy to forces fighting to defeat Islamic State has resigned.", ("USAGOV", "0831", ""), "a-name-ending-the-subjects-phrase-is-no-second-subject (parse)"),
     case("The US national security adviser, John Bolton, arrived in Ankara. Erdogan refused to meet Bolton.", ("TURGOV", "125", "USAGOV"), "refusing-to-meet-someone-refuses-them"),
+    case("Angry activists from the Fatah Party staged rallies against the party's leader Mahmoud Abbas, saying he must resign.", ("PSEPTY", "100", "PSEGOV"), "he-is-no-plural-speaker"),
     case("The US president announced the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"), "an-announced-withdrawal-is-intended"),
     case("The US president announced he was withdrawing American forces from Syria.", ("USAGOV", "0356", "SYR"), "announced-as-under-way-is-intended"),
     # roles
@@ -289,6 +290,8 @@ ABSENT = [
     case("Israel withdrew its troops from Lebanon.", "ISRMIL", "ones-own-troops-are-no-target"),
     case("The White House decided to withdraw US troops from Syria.", "USAMIL", "ones-own-troops-named-by-country-are-no-target"),
     case("Key European powers will offer only limited participation in a summit on the Middle East.", "MEA", "what-a-summit-is-on-is-no-party"),
+    case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
+    case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),
     case("The embassy in Kabul expelled two diplomats.", "AFG", "an-embassy-in-a-capital-is-not-the-hosts"),
     case("Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war.", "IRQ", "a-country-deep-in-a-topic-is-no-target"),

@@ -203,6 +203,8 @@ class Coreference:
         if lower in _RELATIVES:
             return []
         speaker = self._speaker(head)
+        if speaker is not None and lower in _PERSON_PRONOUNS and not self._may_be_a_person(speaker):
+            speaker = None  # "... said the terrorist group had been defeated and announced he ...": not it
         if speaker is not None:
             found = self.actors(speaker, memory, sentence_index)
             for appos in (c for c in speaker.children if c.dep_ == "appos"):
@@ -249,6 +251,10 @@ class Coreference:
                 return found.actor if found.is_plural and (found.actor.country or found.actor.agents) else None
             return found.actor if found.actor.country else None
         return None
+
+    def _may_be_a_person(self, tok: Token) -> bool:
+        """Could "he" or "she" stand for this word: not a plural, not a body ("the group", "the ministry")."""
+        return tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in self.resolver.dictionary.words["collective_nouns"]
 
     @staticmethod
     def _speaker(pronoun: Token) -> Token | None:

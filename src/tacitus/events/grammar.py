@@ -512,6 +512,9 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
     if dep in ("acl", "relcl") and head != current and head.pos_ == "NOUN" and (
             current.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
         return head, "acl"  # "permission to help", "a call for its forces to be deployed": the noun's content
+    if (dep in ("acl", "relcl") and head.pos_ == "PROPN" and head.dep_ in ("dobj", "conj")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
+        return head, "acl"  # "asking Turkey, Russia and Iran to meet", parsed with "to meet" on the names
     if dep in ("ccomp", "acl") and head != current and head.pos_ == "NOUN" and any(
             c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in current.children):
         return head, "content"  # "a claim that X attacked", "its demand that Israel ease ..."
