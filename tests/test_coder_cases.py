@@ -43,6 +43,9 @@ FOUND = [
     case("The US envoy to forces fighting to defeat Islamic State has resigned.", ("USAGOV", "0831", ""), "a-name-ending-the-subjects-phrase-is-no-second-subject (parse)"),
     case("The US national security adviser, John Bolton, arrived in Ankara. Erdogan refused to meet Bolton.", ("TURGOV", "125", "USAGOV"), "refusing-to-meet-someone-refuses-them"),
     case("Angry activists from the Fatah Party staged rallies against the party's leader Mahmoud Abbas, saying he must resign.", ("PSEPTY", "100", "PSEGOV"), "he-is-no-plural-speaker"),
+    case("Turkey demanded that the rebels leave Idlib. The rebels have refused.", ("REB", "120", "TUR"), "a-bare-refusal-answers-the-last-demand"),
+    case("Iran asked Iraq to hand over the suspects. Iraq refused to do so.", ("IRQ", "120", "IRN"), "refusing-to-do-so-answers-the-last-request"),
+    case("Britain is happy to help Ukraine.", ("GBR", "033", "UKR"), "happy-to-is-an-intention"),
     case("The US president announced the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"), "an-announced-withdrawal-is-intended"),
     case("The US president announced he was withdrawing American forces from Syria.", ("USAGOV", "0356", "SYR"), "announced-as-under-way-is-intended"),
     # roles
@@ -253,6 +256,7 @@ NOTHING = [
     case("More than 120,000 people have arrived in Europe by sea this year.", None, "migrants-arriving-make-no-visit"),
     case("Four Saudi extremists arrived in a southern Turkish town.", None, "fighters-arriving-make-no-visit"),
     case("The US dollar rallied briefly on Monday.", None, "a-currency-holds-no-rally"),
+    case("It seems the UK, the US and France are happy to discuss punishing Russia.", None, "what-only-seems-is-not-done"),
 ]
 
 

@@ -19,6 +19,7 @@ from tacitus.events.triggers import Trigger
 from tacitus.model import ActorRef, Event
 
 _ANSWERABLE_ROOTS = {"10", "11", "12", "13", "16", "17"}
+_ASKING_ROOTS = {"02", "03", "10", "13"}  # what a bare refusal answers: a request, an offer, a demand, an ultimatum
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 # A state organ of unknown country acting on a country's political opposition is that country's
 # ("President X banned Ugandan opposition candidates" → UGAGOV). Not armies, and not civilians or
@@ -64,7 +65,7 @@ class RoleFinder:
             return Roles(sources, [], subject, None, False)
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
-            targets = self._counterpart(trigger, sources[0], history)
+            targets = self._counterpart(trigger, sources[0], history) or self._asker(trigger, sources[0], history)
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
         if not targets and sources and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
             targets = self._place_as_target(trigger)
@@ -434,6 +435,21 @@ class RoleFinder:
             for party in parties:
                 if party and party.country and party.country != source.country:
                     return [ActorRef(obj.text, party.country, party.country, [], obj.idx, obj.idx + len(obj.text), "counterpart")]
+        return []
+
+    def _asker(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
+        """ "Turkey demanded that HTS leave. The jihadist group has refused": a refusal that names
+        nothing refuses the last request, offer or ultimatum put to its source."""
+        verb = trigger.verb
+        xcomp = g.child(verb, "xcomp")
+        if not trigger.sense.code.startswith("12") or trigger.noun is not None or not source.code:
+            return []
+        if g.object_of(verb) is not None or (xcomp is not None and xcomp.lemma_ != "do"):
+            return []  # ("refused to do so" answers too)
+        for earlier in reversed(history[-8:]):
+            if earlier.cameo.root in _ASKING_ROOTS and earlier.target.code == source.code and earlier.source.country:
+                found = earlier.source
+                return [ActorRef(found.text, found.code, found.country, list(found.agents), -1, -1, "counterpart")]
         return []
 
     def _clause_actor(self, trigger: Trigger, subject: Token | None, sources: list[ActorRef],
