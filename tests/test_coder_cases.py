@@ -39,7 +39,7 @@ FOUND = [
     case("The UK ambassador to the UN also clashed with Trump.", ("GBRGOV", "110", "USAGOV"), "officials-clash-in-words"),
     case("Syrian troops clashed with rebels near Idlib.", ("SYRMIL", "190", "SYRREB"), "troops-clash-in-arms"),
     case("Putin said he agreed with Trump that a serious blow had been struck against Isis.", ("RUSGOV", "051", "USAGOV"), "agreeing-with-a-view-endorses-it"),
-    case("The Christians, who were targeted, expelled and killed by Isis, were beginning to go home.", ("IMGMUSISI", "174", "CHR"), "participles-share-the-by-phrase-of-the-last"),
+    case("The Christians, who were targeted, expelled and killed by Isis.", ("IMGMUSISI", "174", "CHR"), "participles-share-the-by-phrase-of-the-last"),
     case("The US envoy to forces fighting to defeat Islamic State has resigned.", ("USAGOV", "0831", ""), "a-name-ending-the-subjects-phrase-is-no-second-subject (parse)"),
     case("The US national security adviser, John Bolton, arrived in Ankara. Erdogan refused to meet Bolton.", ("TURGOV", "125", "USAGOV"), "refusing-to-meet-someone-refuses-them"),
     case("Angry activists from the Fatah Party staged rallies against the party's leader Mahmoud Abbas, saying he must resign.", ("PSEPTY", "100", "PSEGOV"), "he-is-no-plural-speaker"),
@@ -256,6 +256,7 @@ NOTHING = [
     case("More than 120,000 people have arrived in Europe by sea this year.", None, "migrants-arriving-make-no-visit"),
     case("Four Saudi extremists arrived in a southern Turkish town.", None, "fighters-arriving-make-no-visit"),
     case("The US dollar rallied briefly on Monday.", None, "a-currency-holds-no-rally"),
+    case("It is not known whether the two men released from the Cuba detention camp in January have received letters.", None, "a-participle-on-the-subject-tells-what-was-done-to-it"),
     case("It seems the UK, the US and France are happy to discuss punishing Russia.", None, "what-only-seems-is-not-done"),
 ]
 
@@ -294,6 +295,7 @@ ABSENT = [
     case("Israel withdrew its troops from Lebanon.", "ISRMIL", "ones-own-troops-are-no-target"),
     case("The White House decided to withdraw US troops from Syria.", "USAMIL", "ones-own-troops-named-by-country-are-no-target"),
     case("Key European powers will offer only limited participation in a summit on the Middle East.", "MEA", "what-a-summit-is-on-is-no-party"),
+    case("The British prime minister was commenting on the wrongful jailing of 11 people for IRA bomb attacks.", "GBRREB", "people-jailed-for-attacks-are-not-the-attackers"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),

@@ -355,6 +355,11 @@ class PhraseResolver:
                     return tuple(roles[0].agents)
         return ()
 
+    def _names_an_actor(self, tok: Token) -> bool:
+        """Is the word itself an actor's (a name, or a word of the dictionaries), not a thing a
+        modifier ties to one ("IRA bomb attacks")?"""
+        return tok.pos_ == "PROPN" or any(tok in toks for _, toks in match_entries(self.dictionary, phrase_tokens(tok)))
+
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
         # "a court in Guyana", "police in Kenya", "authorities in Croatia": a local institution belongs to
         # the place; an embassy or envoy in a capital does not.
@@ -369,6 +374,8 @@ class PhraseResolver:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        if child.lower_ == "for" and not self._names_an_actor(pobj):
+                            return None  # "people jailed for IRA bomb attacks" are not the IRA's
                         return self.resolve(pobj, depth + 1) or self._town(pobj)
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)

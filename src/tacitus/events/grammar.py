@@ -386,8 +386,10 @@ def is_modifier_participle(verb: Token) -> bool:
     """ "the civilians imprisoned for ...", "victims killed by the crash": a participle describing a
     noun is background, unless the noun is the sentence's root (the reduced-relative misparse)."""
     # (a past participle is often tagged VBD: "a package of measures agreed with the US")
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG", "VBD") or verb.head.dep_ in ("ROOT", "nsubj"):
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG", "VBD") or verb.head.dep_ == "ROOT":
         return False  # (on the subject it may be the misparsed main verb; "were released" below is not)
+    if verb.head.dep_ == "nsubj" and not (verb.tag_ == "VBN" and _done_to_the_noun(verb)):
+        return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     if is_statement_content(verb) or _main_verb_misparsed_as_participle(verb):
@@ -395,6 +397,13 @@ def is_modifier_participle(verb: Token) -> bool:
     # "Russia, which has peacekeepers ..., called on both sides": the sentence's own verb, misparsed
     # as a participle on the object of the relative clause before it.
     return not any(a.dep_ == "relcl" for a in verb.head.ancestors)
+
+
+def _done_to_the_noun(participle: Token) -> bool:
+    """ "the two men released from the Cuba detention camp ... have received letters": a participle
+    with no object or clause of its own tells what was done to its noun (the misparsed "The FSB
+    announced that ..." has its clause)."""
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "agent") for c in participle.children)
 
 
 def is_demand_clause(clause: Token) -> bool:
