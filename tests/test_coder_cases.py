@@ -46,6 +46,7 @@ FOUND = [
     case("Turkey demanded that the rebels leave Idlib. The rebels have refused.", ("REB", "120", "TUR"), "a-bare-refusal-answers-the-last-demand"),
     case("Iran asked Iraq to hand over the suspects. Iraq refused to do so.", ("IRQ", "120", "IRN"), "refusing-to-do-so-answers-the-last-request"),
     case("Britain is happy to help Ukraine.", ("GBR", "033", "UKR"), "happy-to-is-an-intention"),
+    case("Iran armed Hezbollah to fight Israel.", ("LBNREB", "190", "ISR"), "whom-one-arms-to-fight-fights"),
     case("The US president announced the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"), "an-announced-withdrawal-is-intended"),
     case("The US president announced he was withdrawing American forces from Syria.", ("USAGOV", "0356", "SYR"), "announced-as-under-way-is-intended"),
     # roles
@@ -296,6 +297,8 @@ ABSENT = [
     case("The White House decided to withdraw US troops from Syria.", "USAMIL", "ones-own-troops-named-by-country-are-no-target"),
     case("Key European powers will offer only limited participation in a summit on the Middle East.", "MEA", "what-a-summit-is-on-is-no-party"),
     case("The British prime minister was commenting on the wrongful jailing of 11 people for IRA bomb attacks.", "GBRREB", "people-jailed-for-attacks-are-not-the-attackers"),
+    case("About 2,000 US troops had mentored and trained Kurdish-led units to fight Isis.", "USAMIL:19", "the-trainers-do-not-fight"),
+    case("Britain sent troops to fight the Taliban.", "AFGREB", "the-enemy-gets-no-aid"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),

@@ -96,6 +96,9 @@ class RoleFinder:
         return Roles(sources, targets, subject, target_head, absent)
 
     def _sources(self, verb: Token, sentence: Span, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token | None]:
+        controller = self._controlling_object(verb, memory, sentence_index)
+        if controller is not None:
+            return controller
         subject = g.subject_of(verb)
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
         if subject is not None and not any(a.country for a in actors):
@@ -117,6 +120,22 @@ class RoleFinder:
             if fallback:
                 return fallback
         return actors, subject
+
+    def _controlling_object(self, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
+        """ "US troops trained Kurdish-led units to fight Isis", "the force raised by Washington to
+        fight Isis": whom one trains, arms or raises does what the to-infinitive says (unknown if
+        the dictionaries do not know them)."""
+        if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        above = verb.head
+        if above.lemma_.lower() not in self.lexicon.enabling_verbs:
+            return None
+        doer = g.child(above, "dobj") if not g.is_passive(above) else g.child(above, "nsubjpass")
+        if doer is None and g.is_passive(above) and above.dep_ == "acl":
+            doer = above.head  # "the force raised by Washington to fight Isis"
+        if doer is None or doer.i > verb.i:
+            return None
+        return self.coref.actors(doer, memory, sentence_index), doer
 
     def _attacker(self, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
         """A passive with no "by": the doer named in the attack it happened in ("were killed in
@@ -349,6 +368,16 @@ class RoleFinder:
         entries = match_entries(self.coref.resolver.dictionary, phrase_tokens(tok))
         return any(tok in toks for _, toks in entries)
 
+    def _fights_in_a_purpose(self, tok: Token, trigger: Trigger) -> bool:
+        """Is the word a to-infinitive of force under a cooperative act ("sent troops to fight X")?"""
+        if tok.dep_ not in ("xcomp", "advcl") or trigger.sense.code[:2] >= "09":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        plain = [sense for sense in self.lexicon.verbs.get(tok.lemma_.lower(), ())
+                 if not (sense.object or sense.phrase or sense.particle or sense.xcomp)]  # ("set up", not "set fire")
+        return any(sense.code[:2] in ("17", "18", "19", "20") for sense in plain)
+
     def _topic_of_a_noun(self, tok: Token, trigger: Trigger) -> bool:
         """Is the word what a thing is about: "a summit on the Middle East", "a report about Iraq"
         (but "sanctions on Iran" are against it; talks "on" anything are about it)?"""
@@ -478,6 +507,8 @@ class RoleFinder:
             # a thing; "declined to say whether the prime minister backed it": what is said is not a party
             if content or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
+            elif self._fights_in_a_purpose(t, trigger):
+                skip |= {u.i for u in t.subtree}  # "sent troops to fight the Taliban": the enemy gets no aid
         countries = {s.country for s in sources}
         found: dict[str, ActorRef] = {}
         for tok in verb.subtree:
