@@ -224,6 +224,14 @@ def test_a_bare_role_before_the_article_shows_its_country_gets_it_from_the_whole
     assert ("GBRLEG", "020", "GBRGOV") in triples(code(article, date="2005-03-01"))
 
 
+def test_roles_of_no_one_place_get_no_home(code):
+    article = ("Gordon Brown told the BBC in London that Britain must save money.\n"
+               "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.\n"
+               "Tony Blair called on world leaders to support a vaccination campaign.")
+    events = code(article, date="2005-03-01")
+    assert ("GBRGOV", "020", "GOV") in triples(events)
+
+
 def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
     article = ("Poland expelled two Belarusian diplomats on Monday. Belarus called the move hostile.\n"
                "Minsk said Warsaw had broken the Vienna Convention.\n"

@@ -47,6 +47,7 @@ FOUND = [
     case("Iran asked Iraq to hand over the suspects. Iraq refused to do so.", ("IRQ", "120", "IRN"), "refusing-to-do-so-answers-the-last-request"),
     case("Britain is happy to help Ukraine.", ("GBR", "033", "UKR"), "happy-to-is-an-intention"),
     case("Iran armed Hezbollah to fight Israel.", ("LBNREB", "190", "ISR"), "whom-one-arms-to-fight-fights"),
+    case("The Serbian government accepted full responsibility for its soldiers' actions.", ("SRBGOV", "015", ""), "accepting-responsibility-claims-it-of-no-one"),
     case("The US president announced the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"), "an-announced-withdrawal-is-intended"),
     case("The US president announced he was withdrawing American forces from Syria.", ("USAGOV", "0356", "SYR"), "announced-as-under-way-is-intended"),
     # roles
@@ -429,6 +430,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("Britain has been more cautious, but Foreign Secretary Jack Straw said he also wanted it to end.", "02", "wanting-it-to-end-is-no-appeal"),
     case("France wants the embargo on China lifted.", "02", "wanting-a-thing-done-is-no-appeal"),
     case("Ottawa recently backed out of the agreement with the Kurds.", "05", "backing-out-endorses-nothing"),
+    case("The British government captured the public mood.", "17", "capturing-a-mood-arrests-no-one"),
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
 ]
 

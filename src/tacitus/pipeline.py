@@ -102,7 +102,7 @@ class Coder:
                 situation.place_and_date(event, sentence)
             history.extend(events)
             self._remember(sentence, index, memory, events)
-        return _ordered(_at_home(history, memory.home()))
+        return _ordered(_at_home(history, memory.home(), self.dictionary.words["unplaced_qualifiers"]))
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
         for tok in sentence:
@@ -154,7 +154,7 @@ def _head_at(sentence: Span, start: int, end: int) -> Token | None:
     return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1] if tokens else None)
 
 
-def _at_home(events: list[Event], home: str) -> list[Event]:
+def _at_home(events: list[Event], home: str, unplaced: frozenset[str]) -> list[Event]:
     """Roles of no country get the article's country as the whole article shows it: a story on
     British politics may name Britain only after "The chancellor has demanded ..." (the sentences
     themselves used what was known so far). An event that becomes a copy of another is dropped."""
@@ -163,9 +163,9 @@ def _at_home(events: list[Event], home: str) -> list[Event]:
     kept: list[Event] = []
     seen: set[tuple[int, str, str, str]] = set()  # (as the coder's own: one event per trigger and dyad)
     for event in events:
-        event.source, event.target = at_home(event.source, home), at_home(event.target, home)
+        event.source, event.target = at_home(event.source, home, unplaced), at_home(event.target, home, unplaced)
         if event.reported_by is not None:
-            event.reported_by = at_home(event.reported_by, home)
+            event.reported_by = at_home(event.reported_by, home, unplaced)
         key = (event.trigger_start, event.source.code, event.target.code, event.cameo.code)
         if key not in seen:
             seen.add(key)

@@ -307,10 +307,13 @@ class Coreference:
 ROLES_ABROAD = {"REB", "MIL", "CVL", "REF", "UAF", "INS", "SEP", "RAD"}
 
 
-def at_home(actor: ActorRef, home: str) -> ActorRef:
+def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
     """A role of no stated country in an article about one country is that country's ("the
     chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
-    `home`. Not roles that travel (ROLES_ABROAD)."""
+    `home`. Not roles that travel (ROLES_ABROAD), nor ones said to be of no one place ("world
+    leaders", "foreign ministers": the words in `unplaced`)."""
     if actor.country or not actor.agents or set(actor.agents) & ROLES_ABROAD:
+        return actor
+    if any(word in unplaced for word in actor.text.lower().split()):
         return actor
     return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")

@@ -63,6 +63,8 @@ class RoleFinder:
             # "helped (to) move the focus from Scotland's problems", "would help smash the gangs":
             # helping something come about aids no one the sentence names
             return Roles(sources, [], subject, None, False)
+        if trigger.sense.target == "none":
+            return Roles(sources, [], subject, None, True)  # "resigned", "accepted responsibility": no one's
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
         if not targets and sources:
             targets = self._counterpart(trigger, sources[0], history) or self._asker(trigger, sources[0], history)
@@ -89,7 +91,7 @@ class RoleFinder:
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         home = memory.home()
         if home:  # (targets got theirs as candidates in _targets)
-            sources = [at_home(a, home) for a in sources]
+            sources = [at_home(a, home, self.coref.resolver.dictionary.words["unplaced_qualifiers"]) for a in sources]
         if trigger.sense.swap:
             sources, targets = targets, sources
         absent = not targets and not self._target_named(trigger, self.coref.resolver.resolve)
@@ -324,7 +326,7 @@ class RoleFinder:
             for candidate in self._candidates(head, trigger, an_act_asked_for):
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
                 if home:  # "criticised the government for claiming the EU ...": the (British) government
-                    actors = [at_home(a, home) for a in actors]
+                    actors = [at_home(a, home, self.coref.resolver.dictionary.words["unplaced_qualifiers"]) for a in actors]
                 if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
