@@ -7,10 +7,8 @@ problem, a non-zero exit, never a traceback; the good inputs in the same run are
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import time

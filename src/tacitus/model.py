@@ -39,6 +39,13 @@ class Article:
     places: list["Place"] = field(default_factory=list)  # the place mentions found when it was coded
 
 
+def actor_code(country: str, agents: list[str] | tuple[str, ...]) -> str:
+    """A country (or IGO/NGO code) with agent roles: "RUS" + SPY = RUSSPY. An organisation's code
+    already holds its roles ("IGOBUSIMF" with BUS): they are not added twice."""
+    blocks = {country[i:i + 3] for i in range(0, len(country), 3)}
+    return country + "".join(a for a in agents if a not in blocks)
+
+
 @dataclass
 class ActorRef:
     text: str

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.grammar import subject_of
-from tacitus.model import ActorRef
+from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
@@ -142,7 +143,7 @@ class Coreference:
             owners = [a for a in self._pronoun(owner, memory, sentence_index) if a.country] or self._owner_in_clause(owner)
             if owners:
                 a, agents = owners[0], mention.actor.agents
-                return [ActorRef(mention.actor.text, a.country + "".join(agents), a.country, list(agents),
+                return [ActorRef(mention.actor.text, actor_code(a.country, agents), a.country, list(agents),
                                  mention.actor.start, mention.actor.end, "coref:owner")]
         if self._is_definite(head) or mention is not None:
             found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
@@ -179,7 +180,7 @@ class Coreference:
                     found = self.resolver.resolve(m)
                     if found and found.actor.country:
                         agents = mention.actor.agents
-                        code = found.actor.country + "".join(agents)
+                        code = actor_code(found.actor.country, agents)
                         actors.append(ActorRef(mention.actor.text, code, found.actor.country, list(agents),
                                                mention.actor.start, mention.actor.end, "conjunction"))
                 if len({a.country for a in actors}) > 1:
@@ -278,6 +279,8 @@ class Coreference:
         """ "the agency", "the diplomat", "the minister": the last actor with the same role or head word,
         of another country than the event's other party (`exclude`)."""
         lemma = head.lemma_.lower()
+        if any(c.lower_ in self.resolver.dictionary.words["unplaced_qualifiers"] for c in head.lefts):
+            return None  # "world leaders", "foreign ministers": no one country's, so no earlier one's
         roles = set(mention.actor.agents) if mention else set()
         candidates = memory.recent(sentence_index)
         if not self._is_definite(head):
@@ -295,10 +298,12 @@ class Coreference:
             if same_head or (mention is not None and same_role):
                 how = "coref:definite" if self._is_definite(head) else "coref:context"
                 agents = mention.actor.agents if mention and mention.actor.agents else actor.agents
+                if actor.country[:3] in TRANSNATIONAL:
+                    agents = actor.agents  # "the bank" after the World Bank is it, not a business of it
                 text, start, end = head.text, head.idx, head.idx + len(head.text)
                 if mention is not None:
                     text, start, end = mention.actor.text, mention.actor.start, mention.actor.end
-                return ActorRef(text, actor.country + "".join(agents), actor.country, list(agents), start, end, how)
+                return ActorRef(text, actor_code(actor.country, agents), actor.country, list(agents), start, end, how)
         return None
 
 
@@ -316,4 +321,4 @@ def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) 
         return actor
     if any(word in unplaced for word in actor.text.lower().split()):
         return actor
-    return ActorRef(actor.text, home + "".join(actor.agents), home, list(actor.agents), actor.start, actor.end, "home")
+    return ActorRef(actor.text, actor_code(home, actor.agents), home, list(actor.agents), actor.start, actor.end, "home")

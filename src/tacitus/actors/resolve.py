@@ -8,13 +8,13 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
 from tacitus.events.grammar import proper_name
-from tacitus.model import ActorRef
+from tacitus.model import ActorRef, actor_code
 
 # Modifier relations whose words belong to the actor phrase left of its head.
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "punct", "quantmod", "advmod", "prep", "pobj", "cc", "conj"}
@@ -253,7 +253,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
     agents = list(dict.fromkeys(a for a in agents if a and a != country))  # "NGOHRI" + "HRI" once
     if code is None:
-        code = country + "".join(agents)
+        code = actor_code(country, agents)
     return ActorRef(text=text, code=code, country=country, agents=list(agents), resolved_by=how)
 
 
@@ -376,7 +376,12 @@ class PhraseResolver:
                     if pobj.dep_ == "pobj":
                         if child.lower_ == "for" and not self._names_an_actor(pobj):
                             return None  # "people jailed for IRA bomb attacks" are not the IRA's
-                        return self.resolve(pobj, depth + 1) or self._town(pobj)
+                        found = self.resolve(pobj, depth + 1) or self._town(pobj)
+                        if child.lower_ == "in" and found is not None and any(e.kind in ("capital", "seat") for e in found.entries):
+                            # "civilians in Kabul", "police in Moscow": the place, not its government
+                            place = found.actor
+                            return replace(found, actor=ActorRef(place.text, place.country, place.country, [], place.start, place.end, "owner"))
+                        return found
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
                 if found:
@@ -396,7 +401,7 @@ def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef
     """A role-only (or empty) head takes its owner's country; its own role wins, except that a
     member of a named organisation is that organisation ("leaders of the Muslim Brotherhood")."""
     generic_head = actor is not None and set(actor.agents) <= _GENERIC_ROLES and bool(owner.agents)
-    if actor is None or not actor.agents or generic_head or (owner.agents and owner.resolved_by == "dictionary" and owner.code != owner.country + "".join(owner.agents)):
+    if actor is None or not actor.agents or generic_head or (owner.agents and owner.resolved_by == "dictionary" and owner.code != actor_code(owner.country, owner.agents)):
         return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
     agents = actor.agents
     if owner.country.startswith("IGO"):

@@ -204,13 +204,16 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
     return start, end
 
 
+# Roles of which one country has many named bodies: its parties, companies, media, unions, NGOs.
+_MANY_BODIES = {"PTY", "BUS", "MED", "LAB", "NGO"}
+
+
 def _different_parties(source: ActorRef, target: ActorRef) -> bool:
-    """Two parties of one code named apart ("Tory chairman Liam Fox accused Labour": both GBRPTY) are
-    two actors (one dictionary entry holds all of a country's parties); the same words, or a
-    pronoun, are one."""
+    """Two bodies of one code named apart ("Tory chairman Liam Fox accused Labour": both GBRPTY;
+    "Yukos is suing Gazprom": both RUSBUS) are two actors; the same words, or a pronoun, are one."""
     named = source.resolved_by == target.resolved_by == "dictionary"
     apart = source.start >= 0 and target.start >= 0 and (source.end <= target.start or target.end <= source.start)
-    return named and apart and source.text.lower() != target.text.lower() and "PTY" in source.agents
+    return named and apart and source.text.lower() != target.text.lower() and bool(set(source.agents) & _MANY_BODIES)
 
 
 def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> bool:

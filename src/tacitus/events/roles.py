@@ -16,9 +16,9 @@ from tacitus.events import grammar as g
 from tacitus.events.framing import Framing
 from tacitus.events.lexicon import Lexicon
 from tacitus.events.triggers import Trigger
-from tacitus.model import ActorRef, Event
+from tacitus.model import ActorRef, Event, actor_code
 
-_ANSWERABLE_ROOTS = {"10", "11", "12", "13", "16", "17"}
+_ANSWERABLE_ROOTS = {"02", "10", "11", "12", "13", "16", "17"}
 _ASKING_ROOTS = {"02", "03", "10", "13"}  # what a bare refusal answers: a request, an offer, a demand, an ultimatum
 _PLACE_PREPS = {"in", "at", "near", "from", "across", "through", "into", "inside", "outside", "around", "throughout", "within", "along"}
 # A state organ of unknown country acting on a country's political opposition is that country's
@@ -631,7 +631,7 @@ def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], s
         target = earlier.target
         if (earlier.source.country in source_countries and target.country and target.country not in source_countries
                 and set(actor.agents) <= set(target.agents)):
-            return ActorRef(actor.text, target.country + "".join(actor.agents), target.country, list(actor.agents),
+            return ActorRef(actor.text, actor_code(target.country, actor.agents), target.country, list(actor.agents),
                             actor.start, actor.end, "same-side")
     return actor
 
@@ -693,7 +693,7 @@ def _of_place(actor: ActorRef, place: ActorRef) -> ActorRef:
     if not _of_no_country(actor):
         return actor
     agents = actor.agents
-    return ActorRef(actor.text, place.country + "".join(agents), place.country, list(agents), actor.start, actor.end, "place")
+    return ActorRef(actor.text, actor_code(place.country, agents), place.country, list(agents), actor.start, actor.end, "place")
 
 
 def _own_possession(head: Token) -> bool:
@@ -770,4 +770,4 @@ def _roles_of(actor: ActorRef) -> set[str]:
 def _of_country(actor: ActorRef, country: str) -> ActorRef:
     if not country:
         return actor
-    return ActorRef(actor.text, country + "".join(actor.agents), country, list(actor.agents), actor.start, actor.end, "domestic")
+    return ActorRef(actor.text, actor_code(country, actor.agents), country, list(actor.agents), actor.start, actor.end, "domestic")
