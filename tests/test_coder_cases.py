@@ -265,6 +265,11 @@ NOTHING = [
     case("The US dollar rallied briefly on Monday.", None, "a-currency-holds-no-rally"),
     case("It is not known whether the two men released from the Cuba detention camp in January have received letters.", None, "a-participle-on-the-subject-tells-what-was-done-to-it"),
     case("It seems the UK, the US and France are happy to discuss punishing Russia.", None, "what-only-seems-is-not-done"),
+    case("Only the Syrian regime and its Russian backers have the assets to launch such attacks on civilian targets.", None, "having-the-means-to-is-not-doing"),
+    case("The speech was short on the levers the US and the west have to pressure Moscow.", None, "levers-one-has-to-pressure-are-no-pressure"),
+    case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),
+    case("Russia has to withdraw its troops from Ukraine, the minister said.", None, "what-one-has-to-do-is-not-done"),
+    case("Kurdish leaders are privately questioning the viability of the Syrian alliance.", None, "questioning-a-things-viability-investigates-no-one"),
 ]
 
 
@@ -305,6 +310,7 @@ ABSENT = [
     case("The British prime minister was commenting on the wrongful jailing of 11 people for IRA bomb attacks.", "GBRREB", "people-jailed-for-attacks-are-not-the-attackers"),
     case("About 2,000 US troops had mentored and trained Kurdish-led units to fight Isis.", "USAMIL:19", "the-trainers-do-not-fight"),
     case("Britain sent troops to fight the Taliban.", "AFGREB", "the-enemy-gets-no-aid"),
+    case("The US vowed to ask its allies to surrender weapons once the fight against Isis had been completed.", "IMGMUSISI", "a-clause-of-time-names-no-target"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),

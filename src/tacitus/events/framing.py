@@ -63,6 +63,18 @@ class Framer:
                     head, relation = obj, "acl"
             lemma = head.lemma_.lower()
             irrealis = any(c in self.lexicon.irrealis_words for c in g.lemma_candidates(head))  # "hopes" → "hop"
+            judged = g.child(head, "acomp")  # "it was possible for Turkey to renege": possible, not done
+            if judged is not None and judged.lemma_.lower() in self.lexicon.irrealis_words and relation in ("ccomp", "xcomp", "advcl"):
+                frame.modality = "hypothetical"
+                break
+            if lemma == "have" and relation in ("xcomp", "advcl"):
+                # "have the assets to launch attacks", "the levers they have to pressure Moscow": a means,
+                # not an act; "Russia has to withdraw": an obligation
+                # ("had to withdraw" tells it was done)
+                means = g.child(head, "dobj") is not None or head.dep_ == "relcl"
+                if means or head.tag_ != "VBD":
+                    frame.modality = "hypothetical" if means else "demanded"
+                    break
             if irrealis and relation in ("ccomp", "xcomp"):
                 if lemma == "expect" and relation == "xcomp" and g.is_passive(head):
                     frame.planned = True  # "is expected to visit Moscow": the subject's announced act

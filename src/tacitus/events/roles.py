@@ -507,7 +507,9 @@ class RoleFinder:
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
             # "agreed to set up a body that would give Gibraltarians a voice": a relative clause describes
             # a thing; "declined to say whether the prime minister backed it": what is said is not a party
-            if content or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
+            # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
+            subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
+            if content or subordinate or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
             elif self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # "sent troops to fight the Taliban": the enemy gets no aid
