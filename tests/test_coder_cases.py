@@ -267,6 +267,7 @@ NOTHING = [
     case("It is not known whether the two men released from the Cuba detention camp in January have received letters.", None, "a-participle-on-the-subject-tells-what-was-done-to-it"),
     case("It seems the UK, the US and France are happy to discuss punishing Russia.", None, "what-only-seems-is-not-done"),
     case("The Labour Party avoided those on TPS lists when telephoning people about membership.", None, "canvassing-by-phone-consults-no-one"),
+    case("A British employment tribunal dismissed Stephanie Villalba's allegations of discrimination.", None, "whose-dismissed-claim-is-named-but-unknown-partial"),
     case("Only the Syrian regime and its Russian backers have the assets to launch such attacks on civilian targets.", None, "having-the-means-to-is-not-doing"),
     case("The speech was short on the levers the US and the west have to pressure Moscow.", None, "levers-one-has-to-pressure-are-no-pressure"),
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),

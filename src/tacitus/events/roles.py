@@ -411,6 +411,8 @@ class RoleFinder:
         sense, verb = trigger.sense, trigger.verb
         theme = g.object_of(verb) if sense.target == "object" and sense.object and trigger.noun is None else None
         heads = [h for h in _slot_heads(trigger) if not (theme is not None and h == theme and resolve(h) is None)]
+        if theme is not None:  # but whose it is names a party: "dismissed Stephanie Villalba's allegations"
+            heads += [c for c in theme.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         heads += g.prep_objects(verb, sense.also) if sense.also else []
         dative = g.child(verb, "dative")
         heads += [dative] if dative is not None else []
