@@ -73,6 +73,8 @@ class EventCoder:
         if trigger.sense.target == "clause" and code.startswith("11") and not self._alleges_wrong(trigger):
             return []  # "Putin claimed 4,000 Russian citizens had joined": a claim, not an accusation
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
+        if code == "015" and _admits_a_fact(trigger):
+            return []  # "admits that the brand's success came despite scepticism": a fact, no act owned
         claimed = self._own_act_claimed(trigger, sources, targets, memory, sentence_index)
         if claimed is not None:  # "The US claimed that they had attacked Iraq": claiming responsibility
             code, targets, rule = "015", claimed, rule + ".own"
@@ -221,3 +223,14 @@ def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> b
     country's course, not a demand (CAMEO 10) on anyone."""
     stated = trigger.sense.target == "clause" and trigger.sense.code.startswith("10")
     return stated and bool(source.country) and target.code == source.country and set(source.agents) <= {"GOV", "MIL"}
+
+
+def _admits_a_fact(trigger: Trigger) -> bool:
+    """An admission whose that-clause is about something else than the admitter ("admits that the
+    success of the brand came despite scepticism") only states a fact; "admitting it illegally
+    booked expenses" owns an act (CAMEO 015)."""
+    clause = g.child(trigger.verb, "ccomp")
+    if clause is None:
+        return False
+    subject = g.child(clause, "nsubj", "nsubjpass")
+    return subject is not None and subject.pos_ != "PRON"

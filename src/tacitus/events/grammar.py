@@ -431,6 +431,8 @@ def modal_of(verb: Token) -> str:
             return "demanded"
         if c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL:
             return "hypothetical"
+        if c.dep_ == "aux" and c.lower_ == "can" and not is_negated(verb):
+            return "hypothetical"  # "they can complain about it": able to, not done ("cannot accept" refuses)
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"  # "whether it has helped build up the army"
     if is_subjunctive(verb) and verb.dep_ == "ccomp":
