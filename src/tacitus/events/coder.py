@@ -132,7 +132,10 @@ class EventCoder:
             return False
         doc = clause.doc
         inside = self.finder.triggers(doc[clause.left_edge.i: clause.right_edge.i + 1])
-        return any("11" <= t.sense.code[:2] <= "20" for t in inside)
+        # ("claiming Washington would not leave without guarantees that Turkey would not attack"
+        # alleges no attack)
+        return any("11" <= t.sense.code[:2] <= "20" and not g.is_negated(t.verb) and g.modal_of(t.verb) != "hypothetical"
+                   for t in inside)
 
     def _own_act_claimed(self, trigger: Trigger, sources: list[ActorRef], targets: list[ActorRef],
                          memory: ArticleActors, sentence_index: int) -> list[ActorRef] | None:

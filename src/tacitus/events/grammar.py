@@ -158,6 +158,8 @@ def subject_of(verb: Token) -> Token | None:
             return None  # a passive without "by": the doer is not named ("530 people died and 2,500 were wounded")
         if _bare_participle_clause(current):
             return None  # "Asked whether ..., he said": the main subject was asked, it did not ask
+        if current.dep_ == "conj" and (stranded := _stranded_subject(current)) is not None:
+            return stranded
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             came_by_xcomp = current.dep_ == "xcomp"
             # an active conjunct ("and will resign"), not a shared passive ("were arrested and later released")
@@ -185,6 +187,24 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "Both the UK and France have troops in Syria and the UK's junior defence minister, Tobias
+    Ellwood, rejected ...": the small model joins "minister" to "Syria" and "rejected" to "have".
+    A conjoined verb right after a noun phrase that is itself a conjunct of an object takes it as
+    its subject."""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0 or before == verb.i - 1:
+        return None  # (only across a comma: "..., Tobias Ellwood, rejected")
+    noun = verb.doc[before]
+    while noun.dep_ in ("appos", "compound", "flat") and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ not in ("pobj", "dobj"):
+        return None
+    return noun
 
 
 def is_statement_content(verb: Token) -> bool:

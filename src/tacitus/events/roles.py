@@ -446,7 +446,9 @@ class RoleFinder:
         recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
         for anchor in (verb, obj):
             if anchor is not None:
-                heads.extend(g.prep_objects(anchor, recipients))
+                # ("invaded Afrin with the aid of Islamist proxies": a means, not a party)
+                heads.extend(h for h in g.prep_objects(anchor, recipients)
+                             if not (h.head.lower_ == "with" and h.lemma_.lower() in _MEANS_NOUNS))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -764,6 +766,7 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+_MEANS_NOUNS = {"aid", "help", "support", "backing", "assistance"}
 
 
 def _roles_of(actor: ActorRef) -> set[str]:

@@ -56,8 +56,9 @@ class TriggerFinder:
                 found.append(Trigger(tok, sense, otherwise=otherwise))
             elif lemma in self.lexicon.reporting_verbs:
                 comp = g.child(tok, "ccomp")
-                if comp is not None and g.is_demand_clause(comp):
-                    # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10).
+                # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10); not
+                # "the UK and US must realise they cannot prevent all attacks": advice about a state of mind
+                if comp is not None and g.is_demand_clause(comp) and comp.lemma_.lower() not in self.lexicon.states_of_mind:
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
             if lemma in self.lexicon.appeal_verbs:
                 comp = g.child(tok, "ccomp")
