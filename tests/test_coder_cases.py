@@ -457,7 +457,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("Ottawa recently backed out of the agreement with the Kurds.", "05", "backing-out-endorses-nothing"),
     case("The British government captured the public mood.", "17", "capturing-a-mood-arrests-no-one"),
     case("The report gave fresh ammunition to British critics of the government.", "07", "ammunition-for-critics-is-no-arms"),
-    case("Bolton contradicted the president, claiming Washington would not leave Syria without guarantees that Turkey would not attack its allies.", "01", "claiming-an-act-would-not-happen-alleges-none"),
+    case("Bolton contradicted the president, claiming Washington would not leave Syria without guarantees that Turkey would not attack its allies.", "11", "claiming-an-act-would-not-happen-alleges-none"),
     case("They can complain about it but it is curtains for them, said the British fund manager.", "11", "what-one-can-do-is-not-done"),
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
 ]
