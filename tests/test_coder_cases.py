@@ -325,6 +325,7 @@ ABSENT = [
     case("About 2,000 US troops had mentored and trained Kurdish-led units to fight Isis.", "USAMIL:19", "the-trainers-do-not-fight"),
     case("Britain sent troops to fight the Taliban.", "AFGREB", "the-enemy-gets-no-aid"),
     case("The US vowed to ask its allies to surrender weapons once the fight against Isis had been completed.", "IMGMUSISI", "a-clause-of-time-names-no-target"),
+    case("Unlike Britain, France opposed the war.", "GBR", "whom-one-is-unlike-is-no-target"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),
@@ -480,3 +481,9 @@ def test_an_act_one_will_seek_to_do_is_planned(code):
 def test_a_progressive_with_a_weekday_is_told_against_the_day_of_writing(code, text, modality):
     events = code(text, date="2005-03-01")  # a Tuesday
     assert events and {e.modality for e in events} == {modality}
+
+
+def test_whom_the_subject_is_likened_to_is_no_subject(code):
+    # (parse: the small model makes "Labour" the subject and "the Lib Dems" its apposition)
+    events = code("Like Labour, the Lib Dems oppose controlled immigration.")
+    assert events and {e.source.text for e in events} == {"the Lib Dems"}

@@ -138,6 +138,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = nearest_child(current, "nsubj", "csubj", "nsubjpass") if not is_passive(current) else child(current, "agent")
         if subj is None and (shared := _shared_agent(current)) is not None:
             return shared
+        if subj is not None and subj.dep_ == "nsubj" and _compared(subj) and child(subj, "appos") is not None:
+            return child(subj, "appos")  # "Like Labour, the Lib Dems oppose ...": the Lib Dems oppose
         if subj is not None:
             if subj.dep_ == "agent":
                 return child(subj, "pobj")
@@ -187,6 +189,12 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _compared(noun: Token) -> bool:
+    """Is the noun the object of a sentence-initial "Like"/"Unlike" the parser left without one?"""
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    return before is not None and before.lower_ in ("like", "unlike") and child(before, "pobj") is None
 
 
 def _stranded_subject(verb: Token) -> Token | None:

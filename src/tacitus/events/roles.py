@@ -513,7 +513,8 @@ class RoleFinder:
             # a thing; "declined to say whether the prime minister backed it": what is said is not a party
             # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
             subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
-            if content or subordinate or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
+            compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike")  # "Unlike Britain, France opposed the war"
+            if content or subordinate or compared or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
             elif self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # "sent troops to fight the Taliban": the enemy gets no aid
