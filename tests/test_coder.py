@@ -217,19 +217,18 @@ def test_a_bare_role_in_an_article_about_one_country_is_that_countrys(code):
     assert {e.target.resolved_by for e in events if e.target.code == "GBRGOV"} == {"home"}
 
 
-def test_a_bare_role_before_the_article_shows_its_country_gets_it_from_the_whole_article(code):
-    article = ("MPs urged the government to redraft the bill on Monday.\n"
-               "Gordon Brown told the BBC in London that Britain must save money.\n"
-               "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.")
-    assert ("GBRLEG", "020", "GBRGOV") in triples(code(article, date="2005-03-01"))
+_BRITISH_STORY = ("Gordon Brown told the BBC in London that Britain must save money.\n"
+                  "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.\n")
 
 
-def test_roles_of_no_one_place_get_no_home(code):
-    article = ("Gordon Brown told the BBC in London that Britain must save money.\n"
-               "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.\n"
-               "Tony Blair called on world leaders to support a vaccination campaign.")
-    events = code(article, date="2005-03-01")
-    assert ("GBRGOV", "020", "GOV") in triples(events)
+@pytest.mark.parametrize("before, after, triple", [
+    pytest.param("MPs urged the government to redraft the bill on Monday.\n", "", ("GBRLEG", "020", "GBRGOV"),
+                 id="a-role-before-the-country-shows-gets-the-whole-articles-home"),
+    pytest.param("", "Tony Blair called on world leaders to support a vaccination campaign.", ("GBRGOV", "020", "GOV"),
+                 id="roles-of-no-one-place-get-no-home"),
+])
+def test_the_home_country_of_a_british_story(code, before, after, triple):
+    assert triple in triples(code(before + _BRITISH_STORY + after, date="2005-03-01"))
 
 
 def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
