@@ -44,6 +44,7 @@ FOUND = [
     case("In 2018 Turkey invaded Afrin with the aid of Islamist proxies.", ("TUR", "192", "SYR"), "with-the-aid-of-is-a-means-not-a-party"),
     case("The Russian company declined to be drawn on the Chinese bid.", ("RUSBUS", "011", "CHN"), "declining-to-be-drawn-declines-comment"),
     case("Israel blamed the attack on Hamas.", ("ISR", "112", "PSEREBHMS"), "an-attack-blamed-on-someone-accuses-them"),
+    case("Almost 200 civilians have been killed in dozens of airstrikes and shelling by forces loyal to Assad in eastern Ghouta.", ("SYRMIL", "194", "SYR"), "shelling-by-forces-loyal-to-assad-is-theirs (parse)"),
     case("The company met the Chinese government's demands.", ("CHNBUS", "080", "CHNGOV"), "meeting-demands-yields"),
     case("France gave its backing to the Lebanese government.", ("FRA", "051", "LBNGOV"), "giving-backing-endorses"),
     case("Both the UK and France have troops in Syria and the UK's junior defence minister, Tobias Ellwood, rejected Trump's claim.", ("GBRGOVMIL", "120", "USAGOV"), "a-subject-the-parser-strands-in-an-object (parse)"),
@@ -331,6 +332,8 @@ ABSENT = [
     case("The US vowed to ask its allies to surrender weapons once the fight against Isis had been completed.", "IMGMUSISI", "a-clause-of-time-names-no-target"),
     case("Unlike Britain, France opposed the war.", "GBR", "whom-one-is-unlike-is-no-target"),
     case("The British bank blamed the results on weak demand and a wet European summer.", "EUR", "results-blamed-on-the-weather-accuse-no-one"),
+    case("Syrian government forces continue to pound the area, backed by Iranian and Russian allies.", "IRN", "the-backers-of-the-attackers-are-not-hit"),
+    case("Ankara has been pounding the canton's border towns with artillery fire.", "MIL", "the-means-of-an-attack-is-not-hit"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
     case("Mr Bush has promised to halve the US's massive budget deficit.", "USA", "a-countrys-deficit-is-no-party"),
@@ -492,3 +495,9 @@ def test_whom_the_subject_is_likened_to_is_no_subject(partial_coder):
     # (parse: the small model makes "Labour" the subject and "the Lib Dems" its apposition)
     events = partial_coder.code_text("Like Labour, the Lib Dems oppose controlled immigration.")
     assert events and {e.source.text for e in events} == {"the Lib Dems"}
+
+
+
+def test_the_purpose_of_an_act_still_ahead_is_ahead_too(code):
+    events = code("Experts from the OPCW will arrive in Syria on Thursday and will start work on Saturday to investigate the alleged use of chemical weapons in Douma.")
+    assert events and {e.modality for e in events} == {"planned"}

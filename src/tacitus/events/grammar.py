@@ -127,6 +127,10 @@ def nearest_child(token: Token, *deps: str) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, else the one it shares (conjoined verbs, participles, control)."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children):
+        by = prep_objects(verb, ("by",))
+        if by:
+            return by[0]  # "killed in airstrikes and shelling by forces loyal to Assad": a noun, its doer
     seen = 0
     current = verb
     came_by_xcomp = came_by_conj = False
@@ -520,12 +524,14 @@ def inherited_modal(verb: Token) -> str:
         found = modal_of(verb.head)  # "could wage a campaign ... and fight Assad": the conjunct shares it
         if found in ("demanded", "hypothetical"):
             return found
+    purpose = False
     while current.dep_ in _INSIDE_CLAUSE and current.head != current:
+        purpose = purpose or (current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children))
         current = current.head
         if is_verb(current):
             found = modal_of(current)
-            if found in ("demanded", "hypothetical"):
-                return found
+            if found in ("demanded", "hypothetical") or (found == "planned" and purpose):
+                return found  # ("will start work on Saturday to investigate": the investigation is ahead too)
     return ""
 
 

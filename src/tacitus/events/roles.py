@@ -345,10 +345,14 @@ class RoleFinder:
         by Croat forces")."""
         sense, verb = trigger.sense, trigger.verb
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
+        # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
         doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
+                                                  and not (sense.code[:2] in ("18", "19", "20") and c.lemma_.lower() in _BACKING_VERBS)
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
+        if sense.code[:2] in ("18", "19", "20"):
+            owner_preps = tuple(p for p in owner_preps if p != "with")  # "the towns with artillery fire": a means
         # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
         whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
@@ -444,6 +448,8 @@ class RoleFinder:
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
         # talks "on" or "for" something are about it, not with it
         recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
+        if trigger.sense.code[:2] in ("18", "19", "20"):
+            recipients = tuple(p for p in recipients if p != "with")  # "pounding the towns with artillery fire": a means
         for anchor in (verb, obj):
             if anchor is not None:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party)
@@ -496,7 +502,8 @@ class RoleFinder:
         for c in verb.children:
             # not the subject, and not a clause of another act: "refused to intervene, prioritising its
             # ties with Turkey" does not refuse Turkey (a purpose, "to allow deliveries to X", still counts)
-            participle = c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ in ("aux", "mark") for m in c.children)
+            # ("continue to pound the area, backed by Iranian and Russian allies": the allies are no target)
+            participle = c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(m.dep_ in ("aux", "mark") for m in c.children)
             # (nor a conjoined clause with a subject of its own: "they offer courses and Scotland is seen as ...")
             own_clause = c.dep_ == "conj" and g.is_verb(c) and g.child(c, "nsubj", "nsubjpass") is not None
             if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or own_clause or (
@@ -514,6 +521,9 @@ class RoleFinder:
             # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
             subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
             compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike")  # "Unlike Britain, France opposed the war"
+            # "pound the area, backed by Iranian and Russian allies": who backs is no target
+            backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in _BACKING_VERBS and g.child(t, "agent") is not None
+            compared = compared or backing
             if content or subordinate or compared or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
             elif self._fights_in_a_purpose(t, trigger):
@@ -533,6 +543,8 @@ class RoleFinder:
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and trigger.sense.code[:2] in ("18", "19", "20"):
+                continue  # "pounding the border towns with artillery fire": the means
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
                 continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
@@ -768,6 +780,7 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 _MEANS_NOUNS = {"aid", "help", "support", "backing", "assistance"}
+_BACKING_VERBS = {"back", "support", "assist", "help", "aid", "arm", "fund", "equip", "train"}
 
 
 def _roles_of(actor: ActorRef) -> set[str]:
