@@ -284,6 +284,8 @@ NOTHING = [
     case("Kurdish-led Syrian forces, backed by US air support, have been advancing.", None, "backing-by-air-support-is-no-praise"),
     case("The German company admits that the success of the brand came despite scepticism.", None, "admitting-a-fact-claims-no-act"),
     case("The UK and US must realise they cannot prevent all terror attacks, says a top American academic.", None, "what-one-must-realise-is-advice"),
+    case("But the British government refused to back Lord Dubs' Succession to the Crown Bill.", None, "whose-bill-is-refused-is-named-but-unknown-partial"),
+    case("The British home secretary said he wants more migrants to come to the UK.", None, "wanting-more-of-a-group-asks-no-one"),
     case("Only the Syrian regime and its Russian backers have the assets to launch such attacks on civilian targets.", None, "having-the-means-to-is-not-doing"),
     case("The speech was short on the levers the US and the west have to pressure Moscow.", None, "levers-one-has-to-pressure-are-no-pressure"),
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),

@@ -417,6 +417,10 @@ class RoleFinder:
         heads = [h for h in _slot_heads(trigger) if not (theme is not None and h == theme and resolve(h) is None)]
         if theme is not None:  # but whose it is names a party: "dismissed Stephanie Villalba's allegations"
             heads += [c for c in theme.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        refused = g.child(verb, "xcomp") if sense.code.startswith("12") else None
+        if refused is not None and (thing := g.object_of(refused)) is not None:
+            # "refused to back Lord Dubs' bill": whose bill names a party ("refused to publish his advice" none)
+            heads += [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"] + ([thing] if thing.pos_ == "PROPN" else [])
         heads += g.prep_objects(verb, sense.also) if sense.also else []
         dative = g.child(verb, "dative")
         heads += [dative] if dative is not None else []

@@ -66,7 +66,9 @@ class TriggerFinder:
                 # "Obama wants Putin to attack": a wish put to another actor is an appeal (CAMEO 02);
                 # not "wanted it to end", "want the embargo lifted": a wish about a thing
                 infinitive = comp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
-                if (addressee is not None and infinitive and addressee.lower_ not in ("it", "this", "that")
+                # (nor "wants more migrants to come": a wish about how many, put to no one)
+                more = addressee is not None and any(c.dep_ == "amod" and c.lower_ in ("more", "fewer", "less") for c in addressee.children)
+                if (addressee is not None and infinitive and addressee.lower_ not in ("it", "this", "that") and not more
                         and g.is_verb(comp) and comp.lemma_.lower() not in self.lexicon.wished_states):
                     found.append(Trigger(tok, Sense(lemma, "020", f"{lemma}.appeal.020", target="clause")))
         return found
