@@ -19,7 +19,7 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
-              "announced_intentions", "enabling_verbs", "states_of_mind")
+              "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -83,6 +83,8 @@ class Lexicon:
     announced_intentions: frozenset[str]
     enabling_verbs: frozenset[str]
     states_of_mind: frozenset[str]
+    backing_verbs: frozenset[str]
+    means_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

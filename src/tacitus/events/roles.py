@@ -347,7 +347,7 @@ class RoleFinder:
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
         # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
         doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
-                                                  and not (sense.code[:2] in ("18", "19", "20") and c.lemma_.lower() in _BACKING_VERBS)
+                                                  and not (sense.code[:2] in ("18", "19", "20") and c.lemma_.lower() in self.lexicon.backing_verbs)
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
@@ -458,7 +458,7 @@ class RoleFinder:
             if anchor is not None:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party)
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not (h.head.lower_ == "with" and h.lemma_.lower() in _MEANS_NOUNS))
+                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -526,9 +526,8 @@ class RoleFinder:
             subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
             compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike")  # "Unlike Britain, France opposed the war"
             # "pound the area, backed by Iranian and Russian allies": who backs is no target
-            backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in _BACKING_VERBS and g.child(t, "agent") is not None
-            compared = compared or backing
-            if content or subordinate or compared or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
+            backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in self.lexicon.backing_verbs and g.child(t, "agent") is not None
+            if content or subordinate or compared or backing or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
                 skip |= {u.i for u in t.subtree}
             elif self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # "sent troops to fight the Taliban": the enemy gets no aid
@@ -783,8 +782,6 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
-_MEANS_NOUNS = {"aid", "help", "support", "backing", "assistance"}
-_BACKING_VERBS = {"back", "support", "assist", "help", "aid", "arm", "fund", "equip", "train"}
 
 
 def _roles_of(actor: ActorRef) -> set[str]:
