@@ -335,6 +335,8 @@ ABSENT = [
     case("Unlike Britain, France opposed the war.", "GBR", "whom-one-is-unlike-is-no-target"),
     case("The British bank blamed the results on weak demand and a wet European summer.", "EUR", "results-blamed-on-the-weather-accuse-no-one"),
     case("Syrian government forces continue to pound the area, backed by Iranian and Russian allies.", "IRN", "the-backers-of-the-attackers-are-not-hit"),
+    case("Both Iran and Russia had previously claimed he had been killed in an airstrike.", "11", "claiming-someone-was-killed-accuses-no-one"),
+    case("The US agrochemical giant Monsanto has agreed to pay a fine for bribing an Indonesian official.", "IDN", "what-a-fine-is-for-names-no-party"),
     case("Ankara has been pounding the canton's border towns with artillery fire.", "MIL", "the-means-of-an-attack-is-not-hit"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),
@@ -502,4 +504,14 @@ def test_whom_the_subject_is_likened_to_is_no_subject(partial_coder):
 
 def test_the_purpose_of_an_act_still_ahead_is_ahead_too(code):
     events = code("Experts from the OPCW will arrive in Syria on Thursday and will start work on Saturday to investigate the alleged use of chemical weapons in Douma.")
+    assert events and {e.modality for e in events} == {"planned"}
+
+
+def test_a_town_where_talks_are_held_holds_none(code):
+    events = code("EU leaders are holding talks in Brussels.")
+    assert events and not [e for e in events if e.source.country == "BEL"]
+
+
+def test_an_attempt_under_way_is_not_done(code):
+    events = code("The company is trying to strike a deal with the Chinese government.")
     assert events and {e.modality for e in events} == {"planned"}

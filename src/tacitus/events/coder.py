@@ -101,7 +101,7 @@ class EventCoder:
             elif trigger.noun is not None and not (frame.intent or frame.planned):
                 # "held talks with": both sides talked ("announced it will start talks with Croatia"
                 # is the announcer's intention only)
-                pairs += [(t, s) for s, t in pairs]
+                pairs += [(t, s) for s, t in pairs if t.resolved_by != "place"]  # (a town where talks are held holds none)
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()  # "Israeli helicopters and tanks shelled ...": one event
         coded = [(s, t, code) for s, t in pairs]
@@ -134,7 +134,9 @@ class EventCoder:
         inside = self.finder.triggers(doc[clause.left_edge.i: clause.right_edge.i + 1])
         # ("claiming Washington would not leave without guarantees that Turkey would not attack"
         # alleges no attack)
+        # (nor does "claimed he had been killed in an airstrike": a passive naming no doer accuses no one)
         return any("11" <= t.sense.code[:2] <= "20" and not g.is_negated(t.verb) and g.modal_of(t.verb) != "hypothetical"
+                   and not (g.is_passive(t.verb) and not g.agent_objects(t.verb))
                    for t in inside)
 
     def _own_act_claimed(self, trigger: Trigger, sources: list[ActorRef], targets: list[ActorRef],

@@ -525,12 +525,13 @@ class RoleFinder:
             # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
             subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
             compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike")  # "Unlike Britain, France opposed the war"
+            # "agreed to pay a fine for bribing an Indonesian official": what it is for names no party
+            grounds = t.dep_ == "prep" and t.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
             # "pound the area, backed by Iranian and Russian allies": who backs is no target
             backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in self.lexicon.backing_verbs and g.child(t, "agent") is not None
-            if content or subordinate or compared or backing or t.dep_ == "relcl" or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")):
-                skip |= {u.i for u in t.subtree}
-            elif self._fights_in_a_purpose(t, trigger):
-                skip |= {u.i for u in t.subtree}  # "sent troops to fight the Taliban": the enemy gets no aid
+            aside = content or subordinate or compared or grounds or backing or t.dep_ == "relcl"
+            if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
+                skip |= {u.i for u in t.subtree}  # (a purpose of force: "sent troops to fight the Taliban" aids no enemy)
         countries = {s.country for s in sources}
         found: dict[str, ActorRef] = {}
         for tok in verb.subtree:
