@@ -337,6 +337,7 @@ ABSENT = [
     case("Syrian government forces continue to pound the area, backed by Iranian and Russian allies.", "IRN", "the-backers-of-the-attackers-are-not-hit"),
     case("Both Iran and Russia had previously claimed he had been killed in an airstrike.", "11", "claiming-someone-was-killed-accuses-no-one"),
     case("The US agrochemical giant Monsanto has agreed to pay a fine for bribing an Indonesian official.", "IDN", "what-a-fine-is-for-names-no-party"),
+    case("The minister for Europe met the French ambassador.", "EURGOV", "a-ministers-portfolio-is-not-whose-he-is"),
     case("Ankara has been pounding the canton's border towns with artillery fire.", "MIL", "the-means-of-an-attack-is-not-hit"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),

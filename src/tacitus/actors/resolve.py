@@ -384,6 +384,9 @@ class PhraseResolver:
                         if child.lower_ == "for" and not self._names_an_actor(pobj):
                             return None  # "people jailed for IRA bomb attacks" are not the IRA's
                         found = self.resolve(pobj, depth + 1) or self._town(pobj)
+                        if (child.lower_ == "for" and found is not None and not found.actor.agents
+                                and any(e.kind == "country" for e in found.entries)):
+                            return None  # "the minister for Europe", "the envoy for Syria": a portfolio, not whose
                         if child.lower_ == "in" and found is not None and any(e.kind in ("capital", "seat") for e in found.entries):
                             # "civilians in Kabul", "police in Moscow": the place, not its government
                             place = found.actor
