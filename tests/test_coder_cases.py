@@ -286,6 +286,7 @@ NOTHING = [
     case("The UK and US must realise they cannot prevent all terror attacks, says a top American academic.", None, "what-one-must-realise-is-advice"),
     case("But the British government refused to back Lord Dubs' Succession to the Crown Bill.", None, "whose-bill-is-refused-is-named-but-unknown-partial"),
     case("The British home secretary said he wants more migrants to come to the UK.", None, "wanting-more-of-a-group-asks-no-one"),
+    case("By Friday the Syrian military had arrived at the frontline in Manbij.", None, "troops-arriving-at-a-front-make-no-visit"),
     case("Only the Syrian regime and its Russian backers have the assets to launch such attacks on civilian targets.", None, "having-the-means-to-is-not-doing"),
     case("The speech was short on the levers the US and the west have to pressure Moscow.", None, "levers-one-has-to-pressure-are-no-pressure"),
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),
@@ -472,6 +473,9 @@ NO_ACT_EVEN_PARTIAL = [
     case("The British government captured the public mood.", "17", "capturing-a-mood-arrests-no-one"),
     case("The report gave fresh ammunition to British critics of the government.", "07", "ammunition-for-critics-is-no-arms"),
     case("Bolton contradicted the president, claiming Washington would not leave Syria without guarantees that Turkey would not attack its allies.", "11", "claiming-an-act-would-not-happen-alleges-none"),
+    case("Isis is refusing to go quietly from its last redoubt.", "12", "refusing-to-go-quietly-fights-on"),
+    case("Donald Trump's demand that Germany, France and Britain repatriate their citizens has met a mixed response in Europe.", "04", "a-demand-meeting-a-response-meets-no-one"),
+    case("The British Home Office declined to comment, saying it would not discuss individual cases.", "12", "not-discussing-cases-refuses-no-talks"),
     case("They can complain about it but it is curtains for them, said the British fund manager.", "11", "what-one-can-do-is-not-done"),
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
 ]
@@ -513,6 +517,8 @@ def test_a_town_where_talks_are_held_holds_none(code):
     assert events and not [e for e in events if e.source.country == "BEL"]
 
 
-def test_an_attempt_under_way_is_not_done(code):
-    events = code("The company is trying to strike a deal with the Chinese government.")
+@pytest.mark.parametrize("text", ["The company is trying to strike a deal with the Chinese government.",
+                                  "Other Arab countries are preparing to recognise Assad as victor."])
+def test_an_attempt_under_way_is_not_done(code, text):
+    events = code(text)
     assert events and {e.modality for e in events} == {"planned"}

@@ -108,8 +108,8 @@ class Framer:
                 continue
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 modal = modal or g.modal_of(head)  # "will seek to reassure": planned
-                if lemma in ("try", "seek", "attempt") and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
-                    modal = "planned"  # "is trying to strike a deal": not struck yet ("tried to" tells the act)
+                if lemma in ("try", "seek", "attempt", "prepare") and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
+                    modal = "planned"  # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells the act)
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
             if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns and self._declared(head):
