@@ -110,6 +110,9 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
                     and kept[i].lower_ in dictionary.words["adjective_homonyms"]):
                 i = end  # "a firm but fair policy": an adjective, not a company
                 continue
+            if entry.kind == "role" and end == i + 1 and _first_name(kept[i], dictionary.words["given_names"]):
+                i = end  # "Christian Lacroix": a name, not a Christian
+                continue
             if entry.kind == "country" and dictionary.is_region_code(entry.code) and _starts_a_longer_name(kept[i:end]):
                 i = end  # "West Darfur State" is a place in Sudan, not the West
                 continue
@@ -128,6 +131,12 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
 def _names_a_feature(last: Token, features: frozenset[str]) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     return nxt is not None and nxt.lower_ in features and nxt.text[:1].isupper()
+
+
+def _first_name(tok: Token, given_names: frozenset[str]) -> bool:
+    """A role word that is also a given name, opening a person's name ("Christian Lacroix")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in given_names and nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON"
 
 
 def _qualifies_a_thing(last: Token, things: frozenset[str]) -> bool:
