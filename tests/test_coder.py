@@ -231,6 +231,14 @@ def test_the_home_country_of_a_british_story(code, before, after, triple):
     assert triple in triples(code(before + _BRITISH_STORY + after, date="2005-03-01"))
 
 
+def test_a_place_is_of_the_country_the_article_puts_it_in(code):
+    # "Somerset" alone is first a town in the United States; in a British story it is England's
+    article = ("Charles Kennedy is in London today. Mr Kennedy is visiting constituencies in Somerset and Hampshire "
+               "on Monday, rural seats where his party hopes to make gains from the Conservatives in Britain.")
+    targets = {e.target.code for e in code(article, date="2005-03-01")}
+    assert "GBR" in targets and "USA" not in targets
+
+
 def test_an_article_about_two_countries_gives_bare_roles_no_home(code):
     article = ("Poland expelled two Belarusian diplomats on Monday. Belarus called the move hostile.\n"
                "Minsk said Warsaw had broken the Vienna Convention.\n"

@@ -20,7 +20,8 @@ from tacitus.events.grammar import proper_name
 from tacitus.events.lexicon import load_lexicon
 from tacitus.model import ActorRef, Article, Event
 from tacitus.readers import article_from_text
-from tacitus.situating import Situator
+from tacitus.places import name_key
+from tacitus.situating import ARTICLE_PLACES, Situator
 
 # Heads worth remembering as actor mentions for later coreference.
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr", "dative"}
@@ -79,17 +80,20 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         dated = ARTICLE_DATE.set(article.date)  # people's roles as of the publication date
         homed = ARTICLE_HOME.set("")  # set again before each sentence (see _code_doc)
+        placed = ARTICLE_PLACES.set({})  # set in _code_doc once its places are found
         try:
             return self._code_doc(article, doc)
         finally:
             ARTICLE_DATE.reset(dated)
             ARTICLE_HOME.reset(homed)
+            ARTICLE_PLACES.reset(placed)
 
     def _code_doc(self, article: Article, doc: Doc) -> list[Event]:
         memory = ArticleActors()
         history: list[Event] = []
         situation = self.situator.start(article, doc)
         article.places = situation.places
+        ARTICLE_PLACES.set({name_key(doc.text[p.start:p.end]): p.country for p in situation.places if p.country and p.start >= 0})
         memory.place_countries.update(p.country for p in situation.places if p.country)
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date as Date, timedelta
 
@@ -21,9 +22,14 @@ class Situator:
 
     def country_of_place(self, name: str) -> str | None:
         """The country of a place known by this very name ("Zurich" → CHE, "Alaska" → USA), if the
-        gazetteer has it. Only a place's own name counts, not one of its alternate names: person
-        names are alternate names of some town ("Abe", "Cameron"), and the parser's entity labels
-        cannot tell them apart ("Kharkiv" comes out as a PERSON)."""
+        gazetteer has it: as the article being coded placed it, where it did (its context decides
+        that "Somerset" in a British story is England's), else the gazetteer's first. Only a place's
+        own name counts, not one of its alternate names: person names are alternate names of some
+        town ("Abe", "Cameron"), and the parser's entity labels cannot tell them apart ("Kharkiv"
+        comes out as a PERSON)."""
+        placed = ARTICLE_PLACES.get().get(places.name_key(name))
+        if placed:
+            return placed
         place = self.gazetteer.resolve(name)
         if place is None or not place.country or not _spelling_of(places.name_key(name), places.name_key(place.name)):
             return None
@@ -46,6 +52,11 @@ class Situator:
             places=found,
             dateline=places.dateline(article.text, self.gazetteer),
         )
+
+
+# The places of the article being coded, by the name it uses (key: places.name_key) → country. A
+# context variable, as ARTICLE_DATE is, so threads coding different articles do not mix them.
+ARTICLE_PLACES: ContextVar[dict[str, str]] = ContextVar("ARTICLE_PLACES", default={})
 
 
 @dataclass
