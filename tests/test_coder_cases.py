@@ -343,6 +343,7 @@ ABSENT = [
     case("The minister for Europe met the French ambassador.", "EURGOV", "a-ministers-portfolio-is-not-whose-he-is"),
     case("Argentina's energy crisis forced Kirchner to cut gas exports to Chile.", "ARG:17", "a-crisis-is-no-actor"),
     case("Christian Lacroix criticised the American firm.", "CHR", "christian-as-a-given-name-is-no-religion"),
+    case("Pompeo did not directly address Trump's decision to withdraw 2,000 US ground forces from eastern Syria.", "12", "not-addressing-a-decision-refuses-nothing"),
     case("Ankara has been pounding the canton's border towns with artillery fire.", "MIL", "the-means-of-an-attack-is-not-hit"),
     case("Trump said the terrorist group had been defeated and announced he was withdrawing American forces from Syria.", "USAREB", "he-is-no-group"),
     case("De Mistura said he was asking Turkey, Russia and Iran to meet.", "04", "what-one-is-asked-to-do-is-not-done (parse)"),

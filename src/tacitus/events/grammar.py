@@ -386,6 +386,8 @@ def under_negation(verb: Token) -> bool:
             return False  # "did not attack Ukraine but it shelled Poland": a clause of its own
         if current.dep_ == "conj" and current.tag_ in _FINITE_TAGS and current.head.tag_ == "VB":
             return False  # "would not respond ... and promised to hail": a finite verb of its own
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN" and current.head.dep_ in ("dobj", "pobj"):
+            return False  # "did not address Trump's decision to withdraw": the decision stands
         current = current.head
         if is_verb(current) and is_negated(current):
             return True
