@@ -289,6 +289,7 @@ NOTHING = [
     case("By Friday the Syrian military had arrived at the frontline in Manbij.", None, "troops-arriving-at-a-front-make-no-visit"),
     case("The British MP abused the public's trust.", None, "abusing-trust-assaults-no-one"),
     case("Mr Blair is tipped to ask the Queen on Monday to dissolve Parliament.", None, "what-one-is-tipped-to-do-is-not-done"),
+    case("Begum, 19, has been told by the home secretary, Sajid Javid, that she will be stripped of her citizenship after fleeing the UK to join Isis, and reaffirming her commitment to the terrorist group.", None, "she-who-is-told-is-not-the-teller"),
     case("Only the Syrian regime and its Russian backers have the assets to launch such attacks on civilian targets.", None, "having-the-means-to-is-not-doing"),
     case("The speech was short on the levers the US and the west have to pressure Moscow.", None, "levers-one-has-to-pressure-are-no-pressure"),
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
-from tacitus.events.grammar import subject_of
+from tacitus.events.grammar import is_passive, subject_of
 from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -212,6 +212,8 @@ class Coreference:
                 found = found or self.actors(appos, memory, sentence_index)  # "one of the co-sponsors, Turkey,"
             if found:
                 return [_as(a, head, "coref:speaker") for a in found]
+            if lower in _PERSON_PRONOUNS and (speaker.pos_ == "PROPN" or looks_like_person(speaker, self.resolver.dictionary.words["honorifics"])):
+                return []  # the speaker is someone the dictionaries do not know: so is "she"
         if lower in _PERSON_PRONOUNS:
             named = _person_before(head, self.resolver.dictionary.words["honorifics"], self.resolver)
             if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
@@ -270,6 +272,9 @@ class Coreference:
         verb = clause.head
         if verb.lemma_.lower() not in {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}:
             return None
+        if is_passive(verb):
+            told = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return told if told is not None and told.pos_ != "PRON" else None  # "Begum has been told ... that she will": Begum
         speaker = subject_of(verb)  # tolerates the reduced-relative misparse of "X announced"
         return speaker if speaker is not None and speaker.pos_ != "PRON" else None
 
