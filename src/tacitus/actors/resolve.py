@@ -376,7 +376,7 @@ class PhraseResolver:
         local = role is not None and role.agents and head.lemma_.lower() not in words["diplomatic_heads"]
         preps = _OWNER_PREPS | ({"in"} if local else set())
         for child in head.rights:
-            if child.dep_ == "amod" and child.lower_ in ("loyal", "allied", "affiliated"):
+            if child.dep_ == "amod" and child.lower_ in words["side_words"]:
                 # "forces loyal to Assad", "fighters allied to the SDF": whose side they are on
                 side = next((p for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                              for p in c.children if p.dep_ == "pobj"), None)

@@ -108,7 +108,7 @@ class Framer:
                 continue
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 modal = modal or g.modal_of(head)  # "will seek to reassure": planned
-                if lemma in ("try", "seek", "attempt", "prepare") and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
+                if lemma in self.lexicon.attempt_verbs and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
                     modal = "planned"  # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells the act)
                 current = head  # "pledged to expel": the expulsion is the event
                 continue

@@ -19,7 +19,8 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
-              "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns")
+              "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
+              "attempt_verbs")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -85,6 +86,7 @@ class Lexicon:
     states_of_mind: frozenset[str]
     backing_verbs: frozenset[str]
     means_nouns: frozenset[str]
+    attempt_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

@@ -74,7 +74,7 @@ class RoleFinder:
         if not targets and sources and not reciprocal and not trigger.sense.code.startswith("04"):
             # (whom one met or talked with is named with "with" or as the object, never guessed)
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
-        if trigger.sense.code[:2] in ("18", "19", "20"):
+        if _by_force(trigger.sense.code):
             targets = [_place_not_government(t) for t in targets]  # "shelled the capital Juba": a place
         if trigger.sense.code.startswith("15"):
             # "ordered patrols by police and soldiers": one's own forces are the means of a show of force
@@ -209,7 +209,7 @@ class RoleFinder:
         whose doer the text names only by its weapon is CAMEO's unidentified armed force (UAF); it
         takes the country the weapon came from ("a rocket was fired from Gaza"), else the country of
         the place it happened in (see _of_place). Nobody is guessed."""
-        if trigger.sense.code[:2] not in ("18", "19", "20"):
+        if not _by_force(trigger.sense.code):
             return []
         verb = trigger.verb
         passive = g.is_passive(verb)
@@ -347,11 +347,11 @@ class RoleFinder:
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
         # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
         doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
-                                                  and not (sense.code[:2] in ("18", "19", "20") and c.lemma_.lower() in self.lexicon.backing_verbs)
+                                                  and not (_by_force(sense.code) and c.lemma_.lower() in self.lexicon.backing_verbs)
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
-        if sense.code[:2] in ("18", "19", "20"):
+        if _by_force(sense.code):
             owner_preps = tuple(p for p in owner_preps if p != "with")  # "the towns with artillery fire": a means
         # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
         whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)])[:1]
@@ -452,7 +452,7 @@ class RoleFinder:
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
         # talks "on" or "for" something are about it, not with it
         recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
-        if trigger.sense.code[:2] in ("18", "19", "20"):
+        if _by_force(trigger.sense.code):
             recipients = tuple(p for p in recipients if p != "with")  # "pounding the towns with artillery fire": a means
         for anchor in (verb, obj):
             if anchor is not None:
@@ -547,7 +547,7 @@ class RoleFinder:
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
-            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and trigger.sense.code[:2] in ("18", "19", "20"):
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and _by_force(trigger.sense.code):
                 continue  # "pounding the border towns with artillery fire": the means
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
@@ -783,6 +783,11 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+
+
+def _by_force(code: str) -> bool:
+    """An act of force (CAMEO 18-20): its "with" names a means, its doer may be a weapon's user."""
+    return code[:2] in ("18", "19", "20")
 
 
 def _roles_of(actor: ActorRef) -> set[str]:
