@@ -225,6 +225,7 @@ def test_a_user_file_extends_the_word_lists(tmp_path: Path) -> None:
         ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBROPP, until: 2010-13}\n", 5, "bad date '2010-13'"),
         ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBROPP, from: 2011, until: 2010}\n", 5, "ends before it begins"),
         ("people:\n  - name: A B\n    code: GBRGOV\n    roles:\n      - {code: GBRXYZ, from: 2011}\n", 5, "unknown agent code 'XYZ'"),
+        ("shared_peoples:\n  basque: [ESP, FRX]\n", 2, "'FRX' is not an ISO-3 country code"),
     ],
 )
 def test_malformed_user_file(tmp_path: Path, body: str, line: int, problem: str) -> None:

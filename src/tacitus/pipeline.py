@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from functools import cache
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference, at_home
-from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ActorDictionary
+from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ARTICLE_PEOPLES, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
 from tacitus.events.grammar import proper_name
@@ -80,12 +81,14 @@ class Coder:
     def code_doc(self, article: Article, doc: Doc) -> list[Event]:
         dated = ARTICLE_DATE.set(article.date)  # people's roles as of the publication date
         homed = ARTICLE_HOME.set("")  # set again before each sentence (see _code_doc)
+        peopled = ARTICLE_PEOPLES.set({})  # set in _code_doc once its places are found
         placed = ARTICLE_PLACES.set({})  # set in _code_doc once its places are found
         try:
             return self._code_doc(article, doc)
         finally:
             ARTICLE_DATE.reset(dated)
             ARTICLE_HOME.reset(homed)
+            ARTICLE_PEOPLES.reset(peopled)
             ARTICLE_PLACES.reset(placed)
 
     def _code_doc(self, article: Article, doc: Doc) -> list[Event]:
@@ -95,6 +98,10 @@ class Coder:
         article.places = situation.places
         ARTICLE_PLACES.set({name_key(doc.text[p.start:p.end]): p.country for p in situation.places if p.country and p.start >= 0})
         memory.place_countries.update(p.country for p in situation.places if p.country)
+        # "Kurdish forces" in a story on Afrin: SYR, by the places named, towns and regions twice (a
+        # country's own name is as often an actor's: "fighting against Turkey")
+        local = Counter(p.country for p in situation.places if p.country and p.feature != "country")
+        ARTICLE_PEOPLES.set(self.dictionary.states_of_peoples(local + memory.place_countries))
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
                 continue

@@ -27,12 +27,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Iterable, NoReturn, Sequence
+from typing import Any, Iterable, Mapping, NoReturn, Sequence
 
 import yaml
 
 __all__ = ["ActorDictionary", "ActorEntry", "DictionaryError", "tokenize", "DATA_DIR", "PACKAGE_FILES", "ARTICLE_DATE",
-           "ARTICLE_HOME"]
+           "ARTICLE_HOME", "ARTICLE_PEOPLES"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Load order matters only for error messages and `name`s: conflicting package entries are errors.
@@ -40,6 +40,7 @@ PACKAGE_FILES = ("agents.yaml", "countries.yaml", "organisations.yaml", "people.
 
 KINDS = ("country", "demonym", "capital", "seat", "organisation", "igo", "role", "person")
 _SHARED = "shared"  # the kind of a placeholder entry for a name several organisations share
+_PEOPLE = "people"  # the kind of a placeholder entry for the name of a people of several states
 # First blocks of transnational actor codes (CAMEO): IGOs, NGOs, international militarised groups,
 # multinational corporations, unidentified/international actors.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
@@ -47,7 +48,7 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "UIS"})
 WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_words", "honorifics", "located_words",
               "describing_words", "quantity_heads", "plain_qualifiers", "adjective_homonyms", "feature_nouns",
               "national_things", "collective_nouns", "unplaced_qualifiers", "given_names",
-              "side_words")
+              "side_words", "vague_titles")
 
 # The publication date of the article being coded, which picks a person's role at the time ("Liam
 # Fox" was an opposition frontbencher in 2005 and defence secretary in 2011). A context variable, so
@@ -56,6 +57,9 @@ ARTICLE_DATE: ContextVar[Date | None] = ContextVar("ARTICLE_DATE", default=None)
 # The country the article is about, if any (coref.ArticleActors.home): it picks which organisation a
 # shared name means ("BNP" in a story on British politics is the British National Party).
 ARTICLE_HOME: ContextVar[str] = ContextVar("ARTICLE_HOME", default="")
+# The state each people of several states (agents.yaml's `shared_peoples`) is of in the article being
+# coded: {"kurdish": "SYR"} in a story on Afrin (see ActorDictionary.states_of_peoples).
+ARTICLE_PEOPLES: ContextVar[dict[str, str]] = ContextVar("ARTICLE_PEOPLES", default={})
 
 try:  # libyaml when present: same nodes and marks, much faster
     _Loader: Any = yaml.CSafeLoader
@@ -252,6 +256,7 @@ class ActorDictionary:
         self._not_codes: set[str] = set()  # ISO alpha-2 codes that text uses as abbreviations ("AG", "MP", "AI")
         self._display: dict[str, str] = {}  # country code → display name from the YAML
         self._shared: dict[tuple[tuple[str, ...], _Pattern], list[ActorEntry]] = {}  # shared name → its organisations
+        self.shared_peoples: dict[str, tuple[str, ...]] = {}  # "kurdish" → the states its people live in
         self.max_words = 1
         self.files: list[str] = []
 
@@ -298,6 +303,8 @@ class ActorDictionary:
                 self._not_codes.update(s for s, _ in f.strings(v, "not_country_codes"))
             elif section in WORD_LISTS:
                 self.words[section] = self.words[section] | {s.lower() for s, _ in f.strings(v, section)}
+            elif section == "shared_peoples":
+                self._read_shared_peoples(f, v)
             elif section in ("countries", "regions"):
                 import pycountry  # noqa: PLC0415  (imported lazily: only when countries are loaded)
 
@@ -318,6 +325,29 @@ class ActorDictionary:
                         self._display[code] = f.strings(fields["names"], "names")[0][0]
                     self._country_codes.add(code)
 
+    def _read_shared_peoples(self, f: _File, node: yaml.Node) -> None:
+        import pycountry  # noqa: PLC0415
+
+        known = {c.alpha_3 for c in pycountry.countries}
+        for wk, wv in f.mapping(node, "shared_peoples"):
+            word = f.scalar(wk, "people word").lower()
+            codes = tuple(code for code, _ in f.strings(wv, f"states of {word!r}"))
+            for code in codes:
+                if code not in known:
+                    f.fail(wv, f"shared_peoples {word!r}: {code!r} is not an ISO-3 country code")
+            self.shared_peoples[word] = codes
+            self._put(self._key(word), ActorEntry("", "", (), _PEOPLE, word, f.label), (f.label, wk.start_mark.line + 1, ""), base=True)
+
+    def states_of_peoples(self, place_counts: Mapping[str, int]) -> dict[str, str]:
+        """For each people of several states, the one of them the article's places name most, if
+        one leads ("Kurdish forces" in a story on Afrin and Manbij are Syria's)."""
+        chosen: dict[str, str] = {}
+        for word, states in self.shared_peoples.items():
+            ranked = sorted(((place_counts.get(c, 0), c) for c in states), reverse=True)
+            if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+                chosen[word] = ranked[0][1]
+        return chosen
+
     # Fields of each section's entries
     _COUNTRY_FIELDS = {"name", "names", "demonyms", "capitals", "shared", "aliases", "note"}
     _ORG_FIELDS = {"code", "name", "names", "note", "shared"}
@@ -329,7 +359,7 @@ class ActorDictionary:
             return
         for k, v in f.root.value:
             section = f.scalar(k, "section name")
-            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes") or section in WORD_LISTS:
+            if section in ("agents", "tags", "ambiguous_lowercase", "not_country_codes", "shared_peoples") or section in WORD_LISTS:
                 continue
             if section == "roles":
                 self._read_roles(f, v, override)
@@ -552,6 +582,9 @@ class ActorDictionary:
                 elif piece.islower():
                     break
             else:
+                if entry.kind == _PEOPLE:  # "Kurdish": of the state the article places it in, if any
+                    state = ARTICLE_PEOPLES.get().get(entry.name)
+                    return replace(self._countries[state], kind="demonym") if state in self._countries else None
                 if entry.kind == _SHARED:  # whichever sharer is of the country the article is about
                     home = ARTICLE_HOME.get()
                     sharers = self._shared[(tuple(p.lower() for p in pieces), pattern)]

@@ -125,7 +125,16 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
             i = end
         else:
             i += 1
-    return found
+    return _stated_state_first(found, dictionary.shared_peoples)
+
+
+def _stated_state_first(found: list[tuple[ActorEntry, list[Token]]], peoples: Mapping[str, tuple[str, ...]]) -> list[tuple[ActorEntry, list[Token]]]:
+    """ "Iraqi Kurds", "Syrian Kurdish fighters": the state the phrase names, not the one the article
+    gives the people (the people word then is only what the phrase is about)."""
+    of_people = [(e, toks) for e, toks in found if len(toks) == 1 and toks[0].lower_ in peoples]
+    if not of_people or not any(e.kind in ("country", "demonym", "capital") for e, toks in found if (e, toks) not in of_people):
+        return found
+    return [(e, toks) for e, toks in found if (e, toks) not in of_people]
 
 
 def _names_a_feature(last: Token, features: frozenset[str]) -> bool:
@@ -230,9 +239,10 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         if org.kind == "seat" and countries and countries[0].country != org.country:
             # "the Syrian Congress", "Peru's Congress": a seat's name with another country's demonym
             return _ref(text, countries[0].country, org.agents, "dictionary")
-        title = next((e for e, toks in roles if not set(toks) & set(org_tokens)), None)
+        title, title_tokens = next(((e, toks) for e, toks in roles if not set(toks) & set(org_tokens)), (None, []))
+        vague = title is not None and all(t.lemma_.lower() in words["vague_titles"] for t in title_tokens)
         if (org.kind == "person" and len(org.country) == 3 and title is not None and set(title.agents) & _TITLE_ROLES
-                and not parties):
+                and not parties and not vague):
             # "Home Secretary David Blunkett": the office the text gives him is his office now (not
             # "Lib Dem spokesman Vince Cable", whose party says whose spokesman; not an IGO's head)
             return _ref(text, org.country, title.agents, "dictionary")

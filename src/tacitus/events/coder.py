@@ -238,4 +238,6 @@ def _admits_a_fact(trigger: Trigger) -> bool:
     if clause is None:
         return False
     subject = g.child(clause, "nsubj", "nsubjpass")
+    if clause.lemma_ == "be" and (g.child(clause, "expl") is not None or (subject is not None and subject.lower_ in ("it", "this", "that"))):
+        return True  # "admitted that it was not an easy issue": a judgement, not an act owned
     return subject is not None and subject.pos_ != "PRON"

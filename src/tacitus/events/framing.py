@@ -143,6 +143,8 @@ class Framer:
         # sent" says only that nothing happened
         if frame.negated and (refused or frame.intent or frame.planned) and self.lexicon.refusal_code(trigger.sense.code):
             frame.negated, frame.refusal = False, True
+        if g.not_yet(verb):
+            frame.negated, frame.refusal = True, False  # "Turkey is yet to offer a safe haven": not done, nor refused
         return frame
 
     def _declared(self, noun: Token) -> bool:

@@ -370,6 +370,13 @@ def is_negated(verb: Token) -> bool:
                for c in verb.children)
 
 
+def not_yet(verb: Token) -> bool:
+    """ "Turkey is yet to offer", "has yet to decide": not done so far."""
+    above = verb.head
+    return (verb.dep_ == "xcomp" and above.lemma_ in ("be", "have") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in above.children))
+
+
 def allied(verb: Token) -> bool:
     """ "fought alongside the SDF", "worked together": the subjects act side by side, not on each other."""
     return any(c.lower_ in ("alongside", "together") for c in verb.children)
@@ -445,7 +452,8 @@ def is_demand_clause(clause: Token) -> bool:
     "ought to"; "should" is as often advice); also the mandative subjunctive "(demanded) that Israel
     ease restrictions" (a bare verb after a singular subject, no auxiliary)."""
     if any(c.dep_ == "aux" and c.lower_ in ("must", "ought") for c in clause.children):
-        return True
+        # ("there must have been 20 instances", "he must have known": an inference, not an obligation)
+        return not any((c.dep_ == "aux" and c.lower_ == "have") or c.dep_ == "expl" for c in clause.children)
     return is_subjunctive(clause)
 
 

@@ -14,7 +14,7 @@ import yaml
 from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
-               "subject", "reverse"}
+               "subject", "reverse", "named_target"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
@@ -45,6 +45,7 @@ class Sense:
     also: tuple[str, ...] = ()  # fallback prepositions for the target
     object_actor: bool = False  # the object must itself be an actor
     object_place: bool = False  # the object must be a named place ("captured Aleppo")
+    named_target: bool = False  # the target is only what the sense's own slot names, never guessed
     swap: bool = False  # the subject is the recipient: "received weapons from X"
     clause: str = ""  # the verb must have a clausal complement: "any" ("denied attacking") or "that" ("showed that")
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
@@ -209,6 +210,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         also=tuple(str(also)[5:].split(",")) if str(also).startswith("prep:") else (),
         object_actor=bool(raw.get("object_actor", False)),
         object_place=bool(raw.get("object_place", False)),
+        named_target=bool(raw.get("named_target", False)),
         swap=bool(raw.get("swap", False)),
         clause=_clause_kind(raw.get("clause", False), where),
         subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),

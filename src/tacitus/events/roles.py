@@ -66,12 +66,15 @@ class RoleFinder:
         if trigger.sense.target == "none":
             return Roles(sources, [], subject, None, True)  # "resigned", "accepted responsibility": no one's
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
-        if not targets and sources:
+        # (a sense whose target is only what its slot names guesses no other: "blamed weak demand in
+        # western Europe" blames no one)
+        guess = not targets and bool(sources) and not trigger.sense.named_target
+        if guess:
             targets = self._counterpart(trigger, sources[0], history) or self._asker(trigger, sources[0], history)
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
-        if not targets and sources and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
+        if guess and not targets and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
             targets = self._place_as_target(trigger)
-        if not targets and sources and not reciprocal and not trigger.sense.code.startswith("04"):
+        if guess and not targets and not reciprocal and not trigger.sense.code.startswith("04"):
             # (whom one met or talked with is named with "with" or as the object, never guessed)
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if _by_force(trigger.sense.code):
@@ -317,7 +320,8 @@ class RoleFinder:
                 heads.append(poss)
         if sense.also and not heads:
             heads.extend(g.prep_objects(verb, sense.also))
-        heads.extend(self._fallback_heads(trigger))
+        if not sense.named_target:
+            heads.extend(self._fallback_heads(trigger))
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
         home = memory.home()

@@ -148,9 +148,9 @@ class TriggerFinder:
             mods = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")]
             keys = [" ".join(mods[i:] + [key]) for i in range(len(mods))] + [key]
             sense = next((self.lexicon.nouns[k] for k in keys if k in self.lexicon.nouns), None)
-            if sense is not None and self._lemma(verb) in self.lexicon.recipient_light_verbs and (
-                    g.prep_objects(noun, ("by", "from")) or g.prep_objects(verb, ("by", "from"))):
-                sense = replace(sense, target="prep:by,from", swap=True)  # "faced a call by X": X calls
+            if sense is not None and self._lemma(verb) in self.lexicon.recipient_light_verbs:
+                # "faced a call by X": X calls; "faces an investigation in Germany": Germany's (or no one named)
+                sense = replace(sense, target="prep:by,from,in", swap=True)
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
