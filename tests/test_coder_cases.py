@@ -153,7 +153,8 @@ FOUND = [
     case("Palestinian youths resorted to throwing stones at Israeli soldiers.", ("PSECVL", "145", "ISRMIL"), "resorted-to-doing-shares-the-subject"),
     case("President Levy Mwanawasa has reneged on his commitment to the Zambian people.", ("ZMBGOV", "127", "ZMBCVL"), "whom-ones-own-commitment-was-to"),
     case("Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.", ("IMGMUSAQD", "130", "ISR"), "recipients-of-a-threatened-act"),
-    case("The United States is providing aerial photographs and other military intelligence to Macedonia.", ("USA", "072", "MKD"), "a-conjoined-object-fits-the-sense"),
+    case("The United States is providing aerial photographs and other military equipment to Macedonia.", ("USA", "072", "MKD"), "a-conjoined-object-fits-the-sense"),
+    case("The United States is providing aerial photographs and other military intelligence to Macedonia.", ("USA", "064", "MKD"), "providing-intelligence-shares-it"),
     case("Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.", ("QATGOV", "045", "SAU"), "mediation-between-two"),
     case("Israeli troops remained on high alert in the West Bank.", ("ISRMIL", "152", "PSE"), "on-alert"),
     case("Kenya hosts thousands of Somali refugees.", ("KEN", "075", "SOMREF"), "hosting-refugees-is-asylum"),
@@ -225,6 +226,8 @@ EXACT = [
     case("Five hundred Ugandan rebels surrendered on Monday.", {("UGAREB", "0874", "")}, "one-actor-surrender"),
     case("Mitterrand met Kohl in Paris.", {("FRAGOV", "040", "DEUGOV")}, "met-takes-its-object"),
     case("Kurdish forces attacked Turkish troops.", {("MIL", "190", "TURMIL")}, "a-people-of-several-states-placed-nowhere-has-no-state"),
+    case("Qatar denied the charges. Saudi Arabia and Egypt imposed a boycott on the small, rich nation last year, accusing it of supporting militants.",
+         {("SAU", "143", ""), ("EGY", "143", ""), ("SAU", "112", "QAT"), ("EGY", "112", "QAT")}, "an-object-pronoun-is-not-its-clauses-shared-subject"),
     case("The minister admitted responsibility for the failure.", {("GOV", "015", "")}, "admitting-a-fault-owns-it"),
     case("Syrian rebels killed three villagers on Monday.", {("SYRREB", "190", "CVL")}, "no-place-no-country-for-civilians"),
 ]
@@ -332,6 +335,9 @@ ABSENT = [
     case("The media attention had helped to move the focus from Scotland's binge drinking problems, the Scottish minister said.", "07", "helping-something-come-about-aids-no-one"),
     case("Michael Howard pledged the Conservatives would cut taxes.", "GBRPTY:03", "whom-a-pledge-is-about-is-no-target"),
     case("Georgia is offering a one-off tax amnesty to people who hid their earnings.", "NGOHRI", "a-tax-amnesty-is-no-amnesty-international"),
+    case("Turkey has resumed shelling a Kurdish enclave inside Syria on the third day of a military campaign.", "MIL", "a-day-of-a-campaign-is-when-not-whom"),
+    case("Turkish officials have pledged to pursue a campaign with limited civilian casualties.", "CVL", "with-casualties-is-a-manner-not-a-party"),
+    case("Russia and China vetoed the plan. Macron has invited two leaders of the Syrian Democratic Forces to Paris.", "CHN", "two-leaders-of-a-group-are-not-the-last-pair"),
     case("Britain expressed sympathy for the victims of the Indian Ocean tidal wave.", "IND", "the-indian-ocean-is-no-india"),
     case("Vietnam deployed ships to the South China Sea.", "CHN", "the-south-china-sea-is-no-china"),
     case("Spain's foreign minister agreed to establish a body that would give Gibraltarians a voice.", "GIB", "an-actor-in-a-relative-clause-is-no-target"),
@@ -499,6 +505,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("They can complain about it but it is curtains for them, said the British fund manager.", "11", "what-one-can-do-is-not-done"),
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
     case("The Labour MP admitted a sense of frustration with the party.", "015", "admitting-a-feeling-owns-no-act"),
+    case("Cyprus had hosted the United Kingdom's sovereign base areas since 1960.", "04", "hosting-bases-is-no-visit"),
 ]
 
 

@@ -191,6 +191,8 @@ class Coreference:
     def _is_pair_phrase(head: Token) -> bool:
         if head.lemma_.lower() not in _PAIR_HEADS or head.tag_ not in ("NNS", "NNPS"):
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return False  # "two leaders of the SDF" are the SDF's, not the last pair named
         return any(c.lower_ in _PAIR_DETS for c in head.lefts) or any(
             c.lower_ in _PAIR_DETS for c in head.subtree if c.dep_ in ("det", "nummod", "predet")
         )
@@ -245,8 +247,11 @@ class Coreference:
         for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
                 continue
-            if tok.head == own_clause:
-                continue  # "a bomb was fired at it": a pronoun is not its own clause's subject ("itself" would be)
+            if tok.head == own_clause or (own_clause is not None and pronoun.dep_ in ("dobj", "dative", "pobj")
+                                          and subject_of(own_clause) == tok):
+                # "a bomb was fired at it", "imposed a boycott on Qatar, accusing it of ...": a pronoun
+                # is not the subject of its own clause, stated or shared ("itself" would be)
+                continue
             found = self.resolver.resolve(tok)
             if found is None or found.is_person:
                 return None  # the nearest subject decides; a person or an unknown blocks

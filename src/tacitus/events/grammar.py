@@ -22,6 +22,7 @@ def _load_word_lists() -> dict[str, frozenset[str]]:
 # The content words these helpers key on live in data/grammar.yaml (each list explained there).
 _WORDS = _load_word_lists()
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
+TIME_NOUNS = _WORDS["time_nouns"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 _STATEMENT_NOUNS = _WORDS["statement_nouns"]
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");

@@ -358,7 +358,9 @@ class RoleFinder:
         if _by_force(sense.code):
             owner_preps = tuple(p for p in owner_preps if p != "with")  # "the towns with artillery fire": a means
         # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
-        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)])[:1]
+        # (nor a manner: "a campaign with limited civilian casualties")
+        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)
+                            and not (prep == "with" and p.lemma_.lower() in self.lexicon.means_nouns)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
@@ -467,7 +469,7 @@ class RoleFinder:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
         heads.extend(g.prep_objects(verb, ("from",)))  # "confiscated weapons from armed groups"
-        return heads
+        return _not_times(heads)  # ("shelling the enclave on the third day of the campaign")
 
     def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
         """ "Belarus rejected the accusations": the target is whoever made them, found among the
@@ -551,8 +553,10 @@ class RoleFinder:
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
-            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and _by_force(trigger.sense.code):
-                continue  # "pounding the border towns with artillery fire": the means
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (_by_force(trigger.sense.code) or tok.lemma_.lower() in self.lexicon.means_nouns):
+                continue  # "pounding the border towns with artillery fire", "a campaign with limited casualties": the means or manner
+            if tok.lemma_.lower() in g.TIME_NOUNS:
+                continue  # "on the third day of a military campaign": when
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
                 continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
@@ -642,8 +646,8 @@ def _people_of_place(actor: ActorRef) -> ActorRef:
 
 
 def _not_times(heads: list[Token]) -> list[Token]:
-    """ "eased on Thursday the curfew in Khartoum": a date is no target."""
-    return [h for h in heads if h.ent_type_ not in ("DATE", "TIME")]
+    """ "eased on Thursday the curfew in Khartoum", "on the third day of the campaign": a time is no target."""
+    return [h for h in heads if h.ent_type_ not in ("DATE", "TIME") and h.lemma_.lower() not in g.TIME_NOUNS]
 
 
 def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], sentence_index: int) -> ActorRef:
