@@ -195,6 +195,7 @@ FOUND = [
     case("The European Union agreed to provide 20 million euros of aid for Jordan.", ("IGOEUREEC", "033", "JOR"), "recipient-on-the-quantity"),
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),
     case("Yukos has been battling the Russian authorities for more than a year.", ("RUSBUS", "110", "RUSGOV"), "firms-battle-in-words"),
+    case("The Syrian military, backed by Shia fighters from Iraq, said it had reclaimed the border town.", ("IRQREB", "062", "SYRMIL"), "armed-backers-fight-alongside"),
     case("Traders at US banking giant Citigroup are facing a criminal investigation in Germany.", ("DEU", "090", "USABUS"), "facing-an-investigation-in-a-country-is-its"),
     case("Russia has met many of the Chinese government's demands.", ("RUS", "080", "CHNGOV"), "meeting-many-of-the-demands-yields"),
     case("Fighting went on in Afrin and Manbij in northern Syria. Kurdish forces attacked Turkish troops near Afrin.", ("SYRMIL", "190", "TURMIL"),
@@ -337,6 +338,7 @@ ABSENT = [
     case("Georgia is offering a one-off tax amnesty to people who hid their earnings.", "NGOHRI", "a-tax-amnesty-is-no-amnesty-international"),
     case("Turkey has resumed shelling a Kurdish enclave inside Syria on the third day of a military campaign.", "MIL", "a-day-of-a-campaign-is-when-not-whom"),
     case("Turkish officials have pledged to pursue a campaign with limited civilian casualties.", "CVL", "with-casualties-is-a-manner-not-a-party"),
+    case("Lockheed has agreed to share information on the P-3 Orion maritime surveillance aircraft.", "MIL", "information-on-an-aircraft-is-about-it"),
     case("Russia and China vetoed the plan. Macron has invited two leaders of the Syrian Democratic Forces to Paris.", "CHN", "two-leaders-of-a-group-are-not-the-last-pair"),
     case("Britain expressed sympathy for the victims of the Indian Ocean tidal wave.", "IND", "the-indian-ocean-is-no-india"),
     case("Vietnam deployed ships to the South China Sea.", "CHN", "the-south-china-sea-is-no-china"),
@@ -506,6 +508,8 @@ NO_ACT_EVEN_PARTIAL = [
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
     case("The Labour MP admitted a sense of frustration with the party.", "015", "admitting-a-feeling-owns-no-act"),
     case("Cyprus had hosted the United Kingdom's sovereign base areas since 1960.", "04", "hosting-bases-is-no-visit"),
+    case("Mr Blair's spokesman was asked by journalists about his view of the plan.", "02", "being-asked-about-something-is-a-question"),
+    case("Rivals say the company forces local competitors out of business.", "17", "forcing-firms-out-of-business-expels-no-one"),
 ]
 
 

@@ -462,9 +462,11 @@ class RoleFinder:
             recipients = tuple(p for p in recipients if p != "with")  # "pounding the towns with artillery fire": a means
         for anchor in (verb, obj):
             if anchor is not None:
-                # ("invaded Afrin with the aid of Islamist proxies": a means, not a party)
+                # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
+                # information on the P-3 Orion": what it is about)
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns))
+                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns)
+                             and not (anchor is obj and self._topic_of_a_noun(h, trigger)))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
