@@ -339,6 +339,8 @@ ABSENT = [
     case("Turkey has resumed shelling a Kurdish enclave inside Syria on the third day of a military campaign.", "MIL", "a-day-of-a-campaign-is-when-not-whom"),
     case("Turkish officials have pledged to pursue a campaign with limited civilian casualties.", "CVL", "with-casualties-is-a-manner-not-a-party"),
     case("Lockheed has agreed to share information on the P-3 Orion maritime surveillance aircraft.", "MIL", "information-on-an-aircraft-is-about-it"),
+    case("Boeing and Raytheon are developing lasers. The American military is using electronic jammers to disable the homemade drones, and cannons to shoot them down.",
+         "USABUS", "them-after-a-plural-thing-is-no-earlier-actor"),
     case("Russia and China vetoed the plan. Macron has invited two leaders of the Syrian Democratic Forces to Paris.", "CHN", "two-leaders-of-a-group-are-not-the-last-pair"),
     case("Britain expressed sympathy for the victims of the Indian Ocean tidal wave.", "IND", "the-indian-ocean-is-no-india"),
     case("Vietnam deployed ships to the South China Sea.", "CHN", "the-south-china-sea-is-no-china"),

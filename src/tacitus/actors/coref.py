@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
-from tacitus.events.grammar import is_passive, subject_of
+from tacitus.events.grammar import TIME_NOUNS as g_TIME_NOUNS, is_passive, subject_of
 from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -226,6 +226,8 @@ class Coreference:
             if earlier is not None:  # "Russia did not attack Ukraine but it shelled Poland"
                 return [_as(earlier, head, "coref:clause")]
         recent = memory.salient(sentence_index)
+        if lower in _GROUP_PRONOUNS and self._things_before(head):
+            return []  # "to disable the drones, and cannons to shoot them down": they are things
         if lower in _GROUP_PRONOUNS:
             # a plural first ("the unions ... they want": LAB), then a country or organisation
             for mention in [m for m in recent if m.is_plural] + [m for m in recent if not m.is_plural and not m.is_person]:
@@ -239,6 +241,15 @@ class Coreference:
             if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural and (mention.actor.country or mention.actor.agents):
                 return [_as(mention.actor, head, "coref:it")]  # "the committee ... It urged": LEG
         return []
+
+    def _things_before(self, pronoun: Token) -> bool:
+        """Is the nearest plural noun before "they"/"them" in its sentence a thing, not an actor?"""
+        for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+                return tok.lemma_.lower() not in g_TIME_NOUNS and self.resolver.resolve(tok) is None and not looks_like_person(tok)
+            if tok.pos_ == "PRON" and tok.lower_ in _GROUP_PRONOUNS:
+                return False  # ("they said they ...": the chain goes on)
+        return False
 
     def _subject_before(self, pronoun: Token, plural: bool) -> ActorRef | None:
         """The subject of an earlier clause of the pronoun's own sentence, if it is a country or
