@@ -196,6 +196,10 @@ FOUND = [
     case("Thai forces launched artillery and rocket fire against Kampuchean guerrilla camps.", ("THAMIL", "194", "KHMREB"), "launching-fire-and-kampuchea"),
     case("Yukos has been battling the Russian authorities for more than a year.", ("RUSBUS", "110", "RUSGOV"), "firms-battle-in-words"),
     case("The Syrian military, backed by Shia fighters from Iraq, said it had reclaimed the border town.", ("IRQREB", "062", "SYRMIL"), "armed-backers-fight-alongside"),
+    case("Mbeki has attacked British imperialists, saying they had looted Africa.", ("ZAFGOV", "111", "GBR"), "an-attack-told-with-what-was-said-is-in-words"),
+    case("The Assad regime deployed sarin gas in eastern Ghouta.", ("SYRGOV", "2041", "SYR"), "deploying-sarin-uses-chemical-weapons"),
+    case("The SDF had seized the last Isis strongholds.", ("SYRREB", "192", "IMGMUSISI"), "seizing-strongholds-occupies-territory"),
+    case("Three soldiers defected from the Syrian army.", ("MIL", "128", "SYRMIL"), "defecting-from-a-side-leaves-it"),
     case("Traders at US banking giant Citigroup are facing a criminal investigation in Germany.", ("DEU", "090", "USABUS"), "facing-an-investigation-in-a-country-is-its"),
     case("Russia has met many of the Chinese government's demands.", ("RUS", "080", "CHNGOV"), "meeting-many-of-the-demands-yields"),
     case("Fighting went on in Afrin and Manbij in northern Syria. Kurdish forces attacked Turkish troops near Afrin.", ("SYRMIL", "190", "TURMIL"),
@@ -339,6 +343,10 @@ ABSENT = [
     case("Turkey has resumed shelling a Kurdish enclave inside Syria on the third day of a military campaign.", "MIL", "a-day-of-a-campaign-is-when-not-whom"),
     case("Turkish officials have pledged to pursue a campaign with limited civilian casualties.", "CVL", "with-casualties-is-a-manner-not-a-party"),
     case("Lockheed has agreed to share information on the P-3 Orion maritime surveillance aircraft.", "MIL", "information-on-an-aircraft-is-about-it"),
+    case("The MP defected to Labour.", "GBRPTY", "the-party-joined-is-not-defected-from"),
+    case("The latest missiles, sent from sea, struck close to Russian military bases.", "RUSMIL", "striking-close-to-bases-is-where"),
+    case("The bombardment of a tightly packed population will force an exodus towards Turkey.", "CVL", "whom-a-bombardment-falls-on-does-nothing"),
+    case("Berlin welcomed the decision, with finance minister Hans Eichel saying it was good news.", "GOV", "with-someone-saying-is-an-aside"),
     case("Boeing and Raytheon are developing lasers. The American military is using electronic jammers to disable the homemade drones, and cannons to shoot them down.",
          "USABUS", "them-after-a-plural-thing-is-no-earlier-actor"),
     case("Russia and China vetoed the plan. Macron has invited two leaders of the Syrian Democratic Forces to Paris.", "CHN", "two-leaders-of-a-group-are-not-the-last-pair"),
@@ -510,8 +518,9 @@ NO_ACT_EVEN_PARTIAL = [
     case("The Liberal Democrats say they suspect the move is part of a package of security measures agreed with the US.", "03", "a-participle-tagged-past-tense-describes-its-noun (parse)"),
     case("The Labour MP admitted a sense of frustration with the party.", "015", "admitting-a-feeling-owns-no-act"),
     case("Cyprus had hosted the United Kingdom's sovereign base areas since 1960.", "04", "hosting-bases-is-no-visit"),
-    case("Mr Blair's spokesman was asked by journalists about his view of the plan.", "02", "being-asked-about-something-is-a-question"),
     case("Rivals say the company forces local competitors out of business.", "17", "forcing-firms-out-of-business-expels-no-one"),
+    case("The firm plans to deploy a fleet of 35,000 test cars.", "13", "deploying-test-cars-is-no-show-of-force"),
+    case("The base would be targeted if Russia were to retaliate.", "13", "if-it-were-to-happen-is-hypothetical"),
 ]
 
 

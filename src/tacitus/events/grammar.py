@@ -481,6 +481,8 @@ def modal_of(verb: Token) -> str:
     if is_subjunctive(verb) and verb.dep_ == "ccomp":
         return "demanded"  # "(demanded) that Israel ease restrictions"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.head.children):
+            return "hypothetical"  # "if Russia were to retaliate"
         return "planned"  # "Straw is to visit Thailand": an arranged future act
     if verb.dep_ == "ccomp" and _after_in_case(verb):
         return "hypothetical"  # "troops are on standby in case they need to help evacuate"

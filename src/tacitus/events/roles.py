@@ -106,6 +106,8 @@ class RoleFinder:
             return controller
         subject = g.subject_of(verb)
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if subject is not None and actors and all(a.resolved_by == "owner" for a in actors) and self._force_done_to(subject):
+            actors = []  # "the bombardment of a packed population will force ...": whom it falls on does nothing
         if subject is not None and not any(a.country for a in actors):
             # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
             # several; another of them may be the actor
@@ -125,6 +127,13 @@ class RoleFinder:
             if fallback:
                 return fallback
         return actors, subject
+
+    def _force_done_to(self, noun: Token) -> bool:
+        """ "the bombardment of a population", "the shelling of Aleppo": a noun of force whose "of" names
+        who suffers it (not "the attack by Russian forces", "the visit of the president")."""
+        if noun.lemma_.lower() not in self.lexicon.attack_nouns:
+            return False
+        return bool(g.prep_objects(noun, ("of",))) and not g.prep_objects(noun, ("by",)) and g.child(noun, "poss") is None
 
     def _controlling_object(self, verb: Token, memory: ArticleActors, sentence_index: int) -> tuple[list[ActorRef], Token] | None:
         """ "US troops trained Kurdish-led units to fight Isis", "the force raised by Washington to
@@ -465,8 +474,9 @@ class RoleFinder:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
                 # information on the P-3 Orion": what it is about)
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns)
-                             and not (anchor is obj and self._topic_of_a_noun(h, trigger)))
+                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns) and not _absolute(h)
+                             and not (anchor is obj and self._topic_of_a_noun(h, trigger))
+                             and not _nearby(h))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -537,7 +547,9 @@ class RoleFinder:
             grounds = t.dep_ == "prep" and t.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
             # "pound the area, backed by Iranian and Russian allies": who backs is no target
             backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in self.lexicon.backing_verbs and g.child(t, "agent") is not None
-            aside = content or subordinate or compared or grounds or backing or t.dep_ == "relcl"
+            # "welcomed the decision, with finance minister Hans Eichel saying ...": a clause aside
+            absolute = t.dep_ == "pcomp" and t.head.lower_ == "with"
+            aside = content or subordinate or compared or grounds or backing or absolute or t.dep_ == "relcl"
             if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # (a purpose of force: "sent troops to fight the Taliban" aids no enemy)
         countries = {s.country for s in sources}
@@ -555,10 +567,11 @@ class RoleFinder:
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
-            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (_by_force(trigger.sense.code) or tok.lemma_.lower() in self.lexicon.means_nouns):
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (_by_force(trigger.sense.code) or tok.lemma_.lower() in self.lexicon.means_nouns
+                                                                      or _absolute(tok)):
                 continue  # "pounding the border towns with artillery fire", "a campaign with limited casualties": the means or manner
-            if tok.lemma_.lower() in g.TIME_NOUNS:
-                continue  # "on the third day of a military campaign": when
+            if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
+                continue  # "on the third day of a military campaign": when; "struck close to the bases": where
             mention = self.coref.resolver.resolve(tok)
             if mention is None or mention.actor.resolved_by == "owner":
                 continue  # "the legality of the Iraq war" is not Iraq; "of the Iraq war" is looked at itself
@@ -645,6 +658,20 @@ def _people_of_place(actor: ActorRef) -> ActorRef:
     if (actor.agents and actor.resolved_by != "metonym") or not actor.country or actor.country.startswith("IGO"):
         return actor
     return ActorRef(actor.text, actor.country + "CVL", actor.country, ["CVL"], actor.start, actor.end, "place")
+
+
+def _nearby(noun: Token) -> bool:
+    """ "struck close to Russian military bases": where it struck, not what."""
+    prep = noun.head
+    return prep.lower_ == "to" and prep.head.lower_ in ("close", "next", "near", "adjacent")
+
+
+def _absolute(noun: Token) -> bool:
+    """ "welcomed the decision, with finance minister Hans Eichel saying ...": "with" and a noun doing
+    something of its own is a clause aside, not a party to the act."""
+    if noun.dep_ == "pcomp" and noun.head.lower_ == "with" and g.is_verb(noun):
+        return True  # (parsed as "with" + the clause "Hans Eichel saying ...")
+    return noun.head.lower_ == "with" and any(c.dep_ in ("acl", "advcl", "relcl") and c.tag_ in ("VBG", "VBN") for c in noun.children)
 
 
 def _not_times(heads: list[Token]) -> list[Token]:
