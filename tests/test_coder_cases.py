@@ -139,7 +139,7 @@ FOUND = [
     case("Former union leader Bill Morris accused the Conservative Party of lying.", ("ELI", "112", "GBRPTY"), "a-former-office-holder-is-an-elite"),
     case("Ousted President Askar Akayev has criticised Russia.", ("KGZELI", "111", "RUS"), "an-ousted-president-is-an-elite"),
     case("The attorney general faced a call by the Conservative Party to resign.", ("GBRPTY", "020", "GBRGOV"), "facing-a-call-by-x-is-xs-call"),
-    case("BAGHDAD, Iraq: Three children and a woman were killed in American air strikes on Friday.", ("USA", "190", "CVL"), "of-two-passive-subjects-the-nearer (parse: dateline)"),
+    case("BAGHDAD, Iraq: Three children and a woman were killed in American air strikes on Friday.", ("USA", "190", "IRQCVL"), "of-two-passive-subjects-the-nearer (parse: dateline)"),
     case("Britain issued a travel warning for Kenya.", ("GBR", "160", "KEN"), "travel-warning-reduces-relations"),
     case("The US State Department has advised against travel to Tunisia.", ("USAGOV", "160", "TUN"), "advising-against-travel"),
     case("Al-Shabab claimed responsibility for an attack targeting shoppers at a mall in Kenya's capital.", ("SOMREB", "015", "KEN"), "place-of-the-claimed-attack"),
@@ -148,7 +148,7 @@ FOUND = [
     case("The Israeli government is refusing to lift the curfew on Palestinians living in the West Bank.", ("ISRGOV", "120", "PSECVL"), "people-living-somewhere-are-civilians"),
     case("A Canadian missionary was arrested in Lebanon on Monday.", ("LBN", "173", "CANREL"), "an-arrest-without-doer-is-by-the-state-of-the-place"),
     case("Five Ghanaians were deported from Nigeria.", ("NGA", "174", "GHACVL"), "deported-from-a-country"),
-    case("The journalist was arrested by gunmen in Baghdad.", ("IRQUAF", "173", "MED"), "a-named-doer-is-not-replaced-by-the-state"),
+    case("The journalist was arrested by gunmen in Baghdad.", ("IRQUAF", "173", "IRQMED"), "a-named-doer-is-not-replaced-by-the-state"),
     case("France condemned Russia for attacking Ukraine.", ("RUS", "190", "UKR"), "condemned-for-doing-names-the-doer"),
     case("Palestinian youths resorted to throwing stones at Israeli soldiers.", ("PSECVL", "145", "ISRMIL"), "resorted-to-doing-shares-the-subject"),
     case("President Levy Mwanawasa has reneged on his commitment to the Zambian people.", ("ZMBGOV", "127", "ZMBCVL"), "whom-ones-own-commitment-was-to"),
@@ -204,7 +204,7 @@ FOUND = [
     case("Russia has met many of the Chinese government's demands.", ("RUS", "080", "CHNGOV"), "meeting-many-of-the-demands-yields"),
     case("Fighting went on in Afrin and Manbij in northern Syria. Kurdish forces attacked Turkish troops near Afrin.", ("SYRMIL", "190", "TURMIL"),
          "a-people-of-several-states-is-of-the-one-the-article-is-placed-in"),
-    case("Fighting went on in Afrin and Manbij in northern Syria. Iraqi Kurds arrested a suspect in Erbil.", ("IRQCVL", "173", "CRM"),
+    case("Fighting went on in Afrin and Manbij in northern Syria. Iraqi Kurds arrested a suspect in Erbil.", ("IRQCVL", "173", "IRQCRM"),
          "the-state-a-phrase-names-wins-over-the-articles"),
 ]
 
@@ -235,6 +235,9 @@ EXACT = [
          {("SAU", "143", ""), ("EGY", "143", ""), ("SAU", "112", "QAT"), ("EGY", "112", "QAT")}, "an-object-pronoun-is-not-its-clauses-shared-subject"),
     case("The minister admitted responsibility for the failure.", {("GOV", "015", "")}, "admitting-a-fault-owns-it"),
     case("Syrian rebels killed three villagers on Monday.", {("SYRREB", "190", "CVL")}, "no-place-no-country-for-civilians"),
+    case("Backed by Russian air power, government forces have swept through southwestern Syria, forcing surrender on massively outgunned rebels.",
+         {("SYRMIL", "170", "SYRREB")}, "the-places-own-forces-and-those-they-fight-there-are-its"),
+    case("In late 2015, suicide bombers attacked Paris.", {("MIL", "190", "FRA")}, "attackers-of-no-side-are-not-of-the-place-attacked"),
 ]
 
 

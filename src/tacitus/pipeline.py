@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
-from tacitus.actors.coref import ArticleActors, Coreference, at_home
+from tacitus.actors.coref import ArticleActors, Coreference, at_home, at_the_scene
 from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ARTICLE_PEOPLES, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
@@ -113,7 +113,8 @@ class Coder:
                 situation.place_and_date(event, sentence)
             history.extend(events)
             self._remember(sentence, index, memory, events)
-        return _ordered(_at_home(history, memory.home(), self.dictionary.words["unplaced_qualifiers"]))
+        unplaced = self.dictionary.words["unplaced_qualifiers"]
+        return _ordered(_at_home(_at_the_scene(history, unplaced, self.dictionary), memory.home(), unplaced))
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
         for tok in sentence:
@@ -163,6 +164,22 @@ def _head_at(sentence: Span, start: int, end: int) -> Token | None:
     """The syntactic head of the tokens between two character offsets."""
     tokens = [t for t in sentence if start <= t.idx < end]
     return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1] if tokens else None)
+
+
+# Acts whose place says whose the unnamed actors there are: protest, posture, coercion, force.
+_SCENE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+
+
+def _at_the_scene(events: list[Event], unplaced: frozenset[str], dictionary: ActorDictionary) -> list[Event]:
+    """Roles of no country in an act of force told where it happened take that place's country."""
+    for event in events:
+        place = event.location
+        if event.cameo.root not in _SCENE_ROOTS or place is None or not dictionary.is_country_code(place.country):
+            continue
+        local = dictionary.words["local_forces"]
+        event.source = at_the_scene(event.source, place.country, unplaced, local, doer=True)
+        event.target = at_the_scene(event.target, place.country, unplaced, local)
+    return events
 
 
 def _at_home(events: list[Event], home: str, unplaced: frozenset[str]) -> list[Event]:

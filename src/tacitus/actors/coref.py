@@ -333,6 +333,24 @@ class Coreference:
 ROLES_ABROAD = {"REB", "MIL", "CVL", "REF", "UAF", "INS", "SEP", "RAD"}
 
 
+def at_the_scene(actor: ActorRef, country: str, unplaced: frozenset[str] = frozenset(), local_forces: frozenset[str] = frozenset(),
+                 doer: bool = False) -> ActorRef:
+    """A role of no stated country in an act of force, protest or coercion told where it happened
+    ("46 civilians were killed in Idlib", "government forces swept through Deraa") is of that
+    country; `resolved_by` says `scene`. Not roles said to be of no one place ("foreign fighters"),
+    and of the doers not those that travel ("suicide bombers attacked Paris", "missiles were fired
+    at Latakia", "rebels shelled Douma": as CAMEO coders leave them), only the place's own forces (the
+    words in `local_forces`: "government forces", "the army")."""
+    if actor.country or not actor.agents or len(country) != 3:
+        return actor
+    words = actor.text.lower().split()
+    if any(word in unplaced for word in words):
+        return actor
+    if doer and set(actor.agents) & ROLES_ABROAD and not any(word in local_forces for word in words):
+        return actor
+    return ActorRef(actor.text, actor_code(country, actor.agents), country, list(actor.agents), actor.start, actor.end, "scene")
+
+
 def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
     """A role of no stated country in an article about one country is that country's ("the
     chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
