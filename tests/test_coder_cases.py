@@ -238,6 +238,11 @@ EXACT = [
     case("Backed by Russian air power, government forces have swept through southwestern Syria, forcing surrender on massively outgunned rebels.",
          {("SYRMIL", "170", "SYRREB")}, "the-places-own-forces-and-those-they-fight-there-are-its"),
     case("In late 2015, suicide bombers attacked Paris.", {("MIL", "190", "FRA")}, "attackers-of-no-side-are-not-of-the-place-attacked"),
+    case("Turkey's foreign minister, Mevlüt Çavuşoğlu, spoke in Ankara. Turkey began the offensive. The campaign continued. Ankara said "
+         "troops would stay. Shells hit Afrin. The foreign minister also criticised the French president, Emmanuel Macron.",
+         {("TURGOV", "111", "FRAGOV")}, "the-office-is-its-holder-named-paragraphs-before"),
+    case("World leaders met in Paris. The foreign ministers criticised Russia.", {("GOV", "040", "FRA"), ("GOV", "111", "RUS")},
+         "ministers-of-no-one-place-are-no-earlier-ones"),
 ]
 
 

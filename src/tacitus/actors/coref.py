@@ -300,8 +300,13 @@ class Coreference:
         """ "the agency", "the diplomat", "the minister": the last actor with the same role or head word,
         of another country than the event's other party (`exclude`)."""
         lemma = head.lemma_.lower()
-        if any(c.lower_ in self.resolver.dictionary.words["unplaced_qualifiers"] for c in head.lefts):
-            return None  # "world leaders", "foreign ministers": no one country's, so no earlier one's
+        words = self.resolver.dictionary.words
+        # "the foreign minister", "the Brexit secretary": one office, named by the same words anywhere
+        # before ("Turkey's foreign minister, Mevlüt Çavuşoğlu" many paragraphs up)
+        office = self._is_definite(head) and head.tag_ == "NN" and any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
+        if any(c.lower_ in words["unplaced_qualifiers"] for c in head.lefts):
+            # "world leaders", "foreign ministers": no one country's, so no earlier one's
+            return self._holder_of(head, mention, memory, exclude) if office else None
         roles = set(mention.actor.agents) if mention else set()
         candidates = memory.recent(sentence_index)
         if not self._is_definite(head):
@@ -325,6 +330,20 @@ class Coreference:
                 if mention is not None:
                     text, start, end = mention.actor.text, mention.actor.start, mention.actor.end
                 return ActorRef(text, actor_code(actor.country, agents), actor.country, list(agents), start, end, how)
+        return self._holder_of(head, mention, memory, exclude) if office else None
+
+    @staticmethod
+    def _holder_of(head: Token, mention: Mention | None, memory: ArticleActors, exclude: str) -> ActorRef | None:
+        """The last actor earlier in the article named with the office's words ("foreign minister")."""
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")] + [head.lower_]
+        for _, earlier in reversed(memory.mentions):
+            actor = earlier.actor
+            named = actor.text.lower().split()
+            if not actor.country or actor.country == exclude or earlier.head.i == head.i:
+                continue
+            if all(word in named for word in office):
+                here = mention.actor if mention is not None else ActorRef(head.text, start=head.idx, end=head.idx + len(head.text))
+                return ActorRef(here.text, actor.code, actor.country, list(actor.agents), here.start, here.end, "coref:office")
         return None
 
 
