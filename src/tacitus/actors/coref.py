@@ -130,6 +130,11 @@ class Coreference:
         if self._is_pair_phrase(head) and memory.pair:
             return [_as(a, head, "coref:pair") for a in memory.pair]
         mention = self.resolver.resolve(head)
+        if mention is None:
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                named = self.resolver.resolve(appos)  # "Assad's main backer, the Russian president, Vladimir Putin"
+                if named is not None and named.actor.country:
+                    return [named.actor]
         if mention is None and head.pos_ == "PROPN" and head.text in memory.people:
             return [_as(memory.people[head.text], head, "coref:name")]  # "Hayashi" after "Foreign Minister Yoshimasa Hayashi"
         members = self._modifier_members(head, mention)

@@ -196,6 +196,15 @@ def _people_of(entry: ActorEntry, tokens: list[Token], head: Token, words: Mappi
     return described or counted
 
 
+def _only_owner_named(entries: list[tuple[ActorEntry, list[Token]]], head: Token) -> bool:
+    """Are all the phrase's entries inside its possessor ("Russia's" in "Russia's ally")?"""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    inside = {t.i for t in owner.subtree}
+    return all(toks and all(t.i in inside for t in toks) for _, toks in entries)
+
+
 def _homes_of(entry: ActorEntry, head: Token, dwellings: frozenset[str]) -> bool:
     """ "Iraqi towns", "Palestinian homes": where a nation's people live stands for its civilians."""
     return entry.kind == "demonym" and head.tag_ == "NNS" and head.lemma_.lower() in dwellings
@@ -307,7 +316,10 @@ class PhraseResolver:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
                 actor = _ref(text, shared, actor.agents, "dictionary")
-        if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in words["measure_nouns"]):
+        if actor is not None and head.lemma_.lower() in words["relational_nouns"] and _only_owner_named(entries, head):
+            return None  # "Assad's main backer", "Turkey's enemies": someone else than the one named
+        if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in words["measure_nouns"]
+                                                                      or head.lemma_.lower() in words["relational_nouns"]):
             owner = self._owner(head, depth, actor)  # ("the number of people" is no one)
             if owner is not None and any(e.kind in ("organisation", "igo") for e in owner.entries):
                 # "leaders of the Muslim Brotherhood", "a spokesman for NATO": the organisation acts
