@@ -468,7 +468,8 @@ class RoleFinder:
         # talks "on" or "for" something are about it, not with it
         recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
         if _by_force(trigger.sense.code):
-            recipients = tuple(p for p in recipients if p != "with")  # "pounding the towns with artillery fire": a means
+            # "pounding the towns with artillery fire": a means; "fought for Isis": a side
+            recipients = tuple(p for p in recipients if p not in ("with", "for"))
         for anchor in (verb, obj):
             if anchor is not None:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
@@ -570,6 +571,8 @@ class RoleFinder:
             if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (_by_force(trigger.sense.code) or tok.lemma_.lower() in self.lexicon.means_nouns
                                                                       or _absolute(tok)):
                 continue  # "pounding the border towns with artillery fire", "a campaign with limited casualties": the means or manner
+            if tok.dep_ == "pobj" and tok.head.lower_ == "for" and _by_force(trigger.sense.code):
+                continue  # "fought for Isis": the side fought on
             if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
                 continue  # "on the third day of a military campaign": when; "struck close to the bases": where
             mention = self.coref.resolver.resolve(tok)

@@ -4,6 +4,8 @@ verbs make ("said Libya must", "wants Putin to")."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 
 from dataclasses import dataclass, replace
@@ -97,7 +99,8 @@ class TriggerFinder:
                 return False
         if sense.phrase:
             after = g.text_after(verb)
-            if not any(p in after for p in sense.phrase):
+            # at the start of a word: "force" is not in "to be enforced" ("invad" still finds "invasion")
+            if not any(re.search(r"(?<![a-z-])" + re.escape(p.lstrip()) if p[:1] != " " else re.escape(p), after) for p in sense.phrase):
                 return False
         if sense.xcomp:
             # the to-infinitive, as a complement or as a purpose clause ("summoned the ambassador to protest")
