@@ -213,6 +213,8 @@ class Coreference:
         speaker = self._speaker(head)
         if speaker is not None and lower in _PERSON_PRONOUNS and not self._may_be_a_person(speaker):
             speaker = None  # "... said the terrorist group had been defeated and announced he ...": not it
+        if speaker is not None and lower in _THING_PRONOUNS and speaker.tag_ in ("NNS", "NNPS"):
+            speaker = None  # "the rival carriers say it has violated the rules": it is not they
         if speaker is not None:
             found = self.actors(speaker, memory, sentence_index)
             for appos in (c for c in speaker.children if c.dep_ == "appos"):
@@ -229,7 +231,7 @@ class Coreference:
         if lower in _THING_PRONOUNS | _GROUP_PRONOUNS:
             earlier = self._subject_before(head, plural=lower in _GROUP_PRONOUNS)
             if earlier is not None:  # "Russia did not attack Ukraine but it shelled Poland"
-                return [_as(earlier, head, "coref:clause")]
+                return [_as(earlier, head, "coref:clause")] if earlier.code else []
         recent = memory.salient(sentence_index)
         if lower in _GROUP_PRONOUNS and self._things_before(head):
             return []  # "to disable the drones, and cannons to shoot them down": they are things
@@ -261,14 +263,16 @@ class Coreference:
         organisation ("it") or a group ("they")."""
         own_clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
-                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON" or (not plural and tok.tag_ in ("NNS", "NNPS")):
+                continue  # ("the rival carriers say it has ...": "it" is not they)
             if tok.head == own_clause or (own_clause is not None and pronoun.dep_ in ("dobj", "dative", "pobj")
                                           and subject_of(own_clause) == tok):
                 # "a bomb was fired at it", "imposed a boycott on Qatar, accusing it of ...": a pronoun
                 # is not the subject of its own clause, stated or shared ("itself" would be)
                 continue
             found = self.resolver.resolve(tok)
+            if found is None and tok.pos_ == "PROPN" and not plural and tok.tag_ == "NNP":
+                return ActorRef(tok.text)  # "While Alitalia needs to restructure, ... it has": a name unknown, so it stays unknown
             if found is None or found.is_person:
                 return None  # the nearest subject decides; a person or an unknown blocks
             if plural:  # "the rebels attacked the town and they killed ten people": a group, role-only too
