@@ -233,6 +233,11 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]
     head_role = next((e for e, toks in roles if head in toks), None)
     role = head_role or (roles[-1][0] if roles else None)
+    titled = next((toks for e, toks in roles if e is role), [])
+    if role is not None and titled and titled[-1].lemma_.lower() in words["vague_titles"]:
+        # "opposition spokesman", "rebel officials": a title naming no office is of the side before it
+        role = next((e for e, toks in roles if toks is not titled and "GOV" not in e.agents), role)
+        head_role = role if head_role is not None else None
     parties = [e for e, _ in named if e.kind == "organisation" and "PTY" in e.agents]
     if parties and named[-1][0].kind == "person" and not named[-1][0].dated and not any({"GOV", "MIL"} & set(e.agents) for e, _ in roles):
         # "Tory chairman Liam Fox", "Labour's Mr Livingstone": the party the text gives him wins over

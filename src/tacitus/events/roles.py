@@ -90,7 +90,8 @@ class RoleFinder:
                 sources = [_of_place(a, place[0]) for a in sources]
                 targets = [_of_place(a, place[0]) for a in targets]
         targets = _society_targets(_domestic(targets, sources), sources, trigger.sense.code)
-        sources = _domestic(sources, targets, society=True, diplomatic=self.coref.resolver.dictionary.words["diplomatic_heads"])
+        sources = _domestic(sources, targets, society=True, diplomatic=self.coref.resolver.dictionary.words["diplomatic_heads"],
+                            in_arms=trigger.sense.code[:2] >= "14")
         targets = [_same_side(t, sources, history, sentence_index) for t in targets]
         home = memory.home()
         if home:  # (targets got theirs as candidates in _targets)
@@ -770,12 +771,13 @@ def _place_not_government(actor: ActorRef) -> ActorRef:
 
 
 def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, society: bool = False,
-              diplomatic: frozenset[str] = frozenset()) -> list[ActorRef]:
+              diplomatic: frozenset[str] = frozenset(), in_arms: bool = True) -> list[ActorRef]:
     """Actors of unknown country facing the actors of one country, across the state/society line,
     belong to that country, marked `domestic`: a state role facing its domestic actors ("President X
     banned Ugandan opposition candidates" → UGAGOV), and (`society`, for doers only) a domestic role
     acting on a state ("students demanded reforms by the Indonesian government" → IDNEDU; refugees
-    deported by a government are not taken to be its own)."""
+    deported by a government are not taken to be its own). Troops count as the state only where the
+    act is one of arms (`in_arms`): "the opposition accused US forces" says nothing of whose it is."""
     if not others:
         return actors
     out = []
@@ -784,7 +786,7 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, soci
             if set(a.agents) <= _STATE_ROLES:
                 a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
             elif society and set(a.agents) <= _SOCIETY_ROLES and not any(_abroad(o, diplomatic) for o in others):
-                a = _of_country(a, _one_country(others, _STATE_ROLES | {"MIL"}))
+                a = _of_country(a, _one_country(others, _STATE_ROLES | ({"MIL"} if in_arms else set())))
         out.append(a)
     return out
 
