@@ -74,7 +74,7 @@ class RoleFinder:
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
         if guess and not targets and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
             targets = self._place_as_target(trigger)
-        if guess and not targets and not reciprocal and not trigger.sense.code.startswith("04"):
+        if guess and not targets and not reciprocal and not trigger.sense.code.startswith("04") and not self._names_unknown_party(trigger):
             # (whom one met or talked with is named with "with" or as the object, never guessed)
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
         if _by_force(trigger.sense.code):
@@ -294,7 +294,9 @@ class RoleFinder:
                 # "refused to host exercises of ..." (but "would help smash the gangs" does not aid them)
                 obj = g.object_of(comp)
                 if obj is not None:  # "threatened to deliver blows to the US and Israel"
-                    heads.extend([obj] + g.prep_objects(comp, ("to", "on", "against", "at")))
+                    conveyed = comp.lemma_.lower() in self.lexicon.conveying_verbs  # (what is sent is no target; where it goes is)
+                    heads.extend(([] if conveyed else [obj]) + g.prep_objects(comp, ("to", "on", "against", "at"))
+                                 + (g.prep_objects(comp, ("in", "into")) + g.prep_objects(obj, ("to", "in", "into")) if conveyed else []))
                     obj = None
             if obj is not None:
                 heads.append(obj)
@@ -311,8 +313,8 @@ class RoleFinder:
         elif sense.target == "xcomp":
             comp = g.child(verb, "xcomp", "ccomp")
             obj = g.object_of(comp) if comp is not None else None
-            if obj is not None:
-                heads.append(obj)
+            if obj is not None and comp.lemma_.lower() not in self.lexicon.conveying_verbs:
+                heads.append(obj)  # (not what is sent: "threatened to send Turkish forces to retake the town")
             if comp is not None:
                 # "threatened to cut off electricity to Nakhichevan": the recipient of the threatened act
                 heads.extend(g.prep_objects(comp, ("to", "on", "against", "from", "with")))
@@ -330,6 +332,7 @@ class RoleFinder:
                 heads.append(poss)
         if sense.also and not heads:
             heads.extend(g.prep_objects(verb, sense.also))
+        own_slot = set(heads)  # (a name there the dictionaries do not know stops the search)
         if not sense.named_target:
             heads.extend(self._fallback_heads(trigger))
         # The first candidate with a country wins; a role alone ("its troops") only when none has one.
@@ -345,6 +348,8 @@ class RoleFinder:
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
                     return role_only  # "He has been criticised ... for encouraging young people": he, unknown
+                if not actors and candidate == head and head in own_slot and head.pos_ == "PROPN" and not self._known_place(head):
+                    return role_only  # "appealed to Saratova to find 1,800 Russian-speakers": Saratova, unknown
                 if candidate.dep_ == "pobj" and candidate.head.lower_ in _PLACE_PREPS - {"from"}:
                     actors = [_place_not_government(a) for a in actors]  # "arrived in Amman": a place
                 if any(a.country for a in actors):
