@@ -364,6 +364,7 @@ ABSENT = [
     case("Turkey's enemies attacked Britain.", "TUR:19", "enemies-of-a-country-are-not-it"),
     case("Rebels fought for Isis in Raqqa.", "IMGMUSISI", "the-side-fought-for-is-not-fought"),
     case("Erdogan threatened to send Turkish forces to retake the town.", "TURMIL", "ones-own-forces-sent-are-not-threatened"),
+    case("Borussia officials met Germany's finance minister on Friday.", "GOV", "officials-of-an-unknown-body-are-not-a-government"),
     case("Opposition spokesman Ibrahim Jabawi accused US forces of killing ten people.", "GOV", "a-spokesman-of-the-opposition-is-the-oppositions"),
     case("The opposition accused US forces of killing ten people.", "USAOPP", "accusing-foreign-troops-makes-no-one-theirs"),
     case("Spain's Iberia complained. While Alitalia needs to restructure, the rival carriers say it has violated state aid rules.", "ESP:12",

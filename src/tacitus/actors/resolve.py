@@ -196,6 +196,13 @@ def _people_of(entry: ActorEntry, tokens: list[Token], head: Token, words: Mappi
     return described or counted
 
 
+def _of_unknown_name(entries: list[tuple[ActorEntry, list[Token]]], head: Token) -> bool:
+    """Does a name no entry covers qualify the head ("Borussia" in "Borussia officials")?"""
+    known = {t.i for _, toks in entries for t in toks}
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i not in known and c.ent_type_ not in ("PERSON", "DATE")
+               for c in head.children)
+
+
 def _only_owner_named(entries: list[tuple[ActorEntry, list[Token]]], head: Token) -> bool:
     """Are all the phrase's entries inside its possessor ("Russia's" in "Russia's ally")?"""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -323,6 +330,8 @@ class PhraseResolver:
                 actor = _ref(text, shared, actor.agents, "dictionary")
         if actor is not None and head.lemma_.lower() in words["relational_nouns"] and _only_owner_named(entries, head):
             return None  # "Assad's main backer", "Turkey's enemies": someone else than the one named
+        if actor is not None and not actor.country and head.lemma_.lower() in words["vague_titles"] and _of_unknown_name(entries, head):
+            return None  # "Borussia officials": the people of a body the dictionaries do not know
         if (actor is None or not actor.country) and depth < 3 and not (actor is None and head.lemma_.lower() in words["measure_nouns"]
                                                                       or head.lemma_.lower() in words["relational_nouns"]):
             owner = self._owner(head, depth, actor)  # ("the number of people" is no one)
