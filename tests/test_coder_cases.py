@@ -561,6 +561,11 @@ def test_the_sentence_holds_no_such_act_even_partial(partial_coder, text, root):
     assert not [e for e in partial_coder.code_text(text) if e.cameo.code[:len(root)] == root]
 
 
+def test_a_conjunct_without_its_own_auxiliary_shares_the_future(code):
+    events = code("Britain will criticise Russia and condemn Iran.")
+    assert {(e.target.code, e.modality) for e in events} == {("RUS", "planned"), ("IRN", "planned")}
+
+
 def test_an_act_one_will_seek_to_do_is_planned(code):
     events = code("Blair will seek to reassure Labour MPs on Monday.")
     assert [(e.source.code, e.cameo.code, e.target.code, e.modality) for e in events] == [("GBRGOV", "030", "GBRPTY", "planned")]

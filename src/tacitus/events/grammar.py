@@ -533,9 +533,12 @@ def inherited_modal(verb: Token) -> str:
     inside a demanded or hypothetical clause is no more real than it (not across that-clauses or
     conjunctions, which state acts of their own)."""
     current = verb
-    if verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        found = modal_of(verb.head)  # "could wage a campaign ... and fight Assad": the conjunct shares it
-        if found in ("demanded", "hypothetical"):
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children) and (
+            verb.tag_ == "VB" or (verb.tag_ == "VBG" and verb.head.tag_ == "VBG")):
+        # "could wage a campaign ... and fight Assad", "will criticise Russia and condemn Iran", "will be
+        # raising it ... and helping them": the conjunct shares the modal
+        found = modal_of(verb.head)
+        if found in ("demanded", "hypothetical", "planned"):
             return found
     purpose = False
     while current.dep_ in _INSIDE_CLAUSE and current.head != current:
