@@ -205,6 +205,9 @@ FOUND = [
     case("Rebel officials accused Turkey of betrayal.", ("REB", "112", "TUR"), "rebel-officials-are-rebels"),
     case("Turkey threatened to send troops to Manbij.", ("TUR", "138", "SYR"), "threatening-to-send-troops-threatens-force-where-they-go"),
     case("Pakistan has refused to deploy peacekeepers in Iraq.", ("PAK", "120", "IRQ"), "what-is-deployed-is-no-target-where-is"),
+    case("The Turkish attack led the YPG to plead with the US for help.", ("SYRREB", "020", "USA"), "whom-an-attack-leads-to-plead-pleads"),
+    case("Isis killed the hostages.", ("IMGMUSISI", "1823", "CVL"), "killing-hostages-is-no-combat"),
+    case("Isis blocked the civilians' escape.", ("IMGMUSISI", "191", "CVL"), "blocking-an-escape-restricts-movement"),
     case("Kurdish participation in the talks has been blocked by Turkey, Kurdish officials in Syria said.", ("TUR", "120", ""), "blocking-participation-rejects-it"),
     case("The Assad regime deployed sarin gas in eastern Ghouta.", ("SYRGOV", "2041", "SYR"), "deploying-sarin-uses-chemical-weapons"),
     case("The SDF had seized the last Isis strongholds.", ("SYRREB", "192", "IMGMUSISI"), "seizing-strongholds-occupies-territory"),
@@ -552,6 +555,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("He pleaded not guilty to the charges brought by the British government.", "02", "pleading-not-guilty-is-no-appeal"),
     case("Italy refused to rule out an interest in the Spanish airline.", "12", "refusing-to-rule-out-refuses-nothing"),
     case("Britain called for the law to be enforced.", "1056", "enforced-holds-no-force"),
+    case("The officials spoke on condition of anonymity to discuss relations with Turkey.", "04", "speaking-anonymously-to-discuss-is-no-consultation"),
     case("The base would be targeted if Russia were to retaliate.", "13", "if-it-were-to-happen-is-hypothetical"),
 ]
 
