@@ -209,6 +209,12 @@ class Coreference:
     def _pronoun(self, head: Token, memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
         lower = head.lower_
         if lower in _RELATIVES:
+            clause = head.head
+            if (clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN") and clause.head != clause
+                    and head.dep_ in ("nsubjpass", "dobj")):
+                # "a press officer who was killed by Isis": the noun it adds to, as the one the act befell
+                # (not as a doer: "the group that has seized parts of Iraq" tells what it is, in the past)
+                return [_as(a, head, "coref:relative") for a in self.actors(clause.head, memory, sentence_index)]
             return []
         speaker = self._speaker(head)
         if speaker is not None and lower in _PERSON_PRONOUNS and not self._may_be_a_person(speaker):
