@@ -208,6 +208,7 @@ FOUND = [
     case("The Turkish attack led the YPG to plead with the US for help.", ("SYRREB", "020", "USA"), "whom-an-attack-leads-to-plead-pleads"),
     case("Isis killed the hostages.", ("IMGMUSISI", "1823", "CVL"), "killing-hostages-is-no-combat"),
     case("The Syrian journalist who was arrested by Turkish police was released.", ("TURCOP", "173", "SYRMED"), "who-was-arrested-is-the-noun-it-adds-to"),
+    case("Suspected Israeli missiles were fired at several Syrian locations on Monday.", ("ISRMIL", "190", "SYR"), "a-states-missiles-are-its-forces"),
     case("Isis blocked the civilians' escape.", ("IMGMUSISI", "191", "CVL"), "blocking-an-escape-restricts-movement"),
     case("Kurdish participation in the talks has been blocked by Turkey, Kurdish officials in Syria said.", ("TUR", "120", ""), "blocking-participation-rejects-it"),
     case("The Assad regime deployed sarin gas in eastern Ghouta.", ("SYRGOV", "2041", "SYR"), "deploying-sarin-uses-chemical-weapons"),

@@ -239,13 +239,24 @@ class RoleFinder:
                 return users  # "a missile believed to be fired by pro-Russia rebels"
             if not self._names_weapon(noun):
                 continue
-            origin = [p for pobj in g.prep_objects(verb, ("from",)) for p in self._named_place(pobj)] if passive else []
-            country = origin[0].country if origin else ""
             phrase = [t for t in noun.subtree if t.i <= noun.i]
             start, end = phrase[0].idx, noun.idx + len(noun.text)
+            owner = self._weapon_state(noun)
+            if owner:  # "suspected Israeli missiles were fired at Latakia": that state's forces
+                return [ActorRef(noun.doc.text[start:end], owner + "MIL", owner, ["MIL"], start, end, "dictionary")]
+            origin = [p for pobj in g.prep_objects(verb, ("from",)) for p in self._named_place(pobj)] if passive else []
+            country = origin[0].country if origin else ""
             return [ActorRef(noun.doc.text[start:end], country + "UAF", country, ["UAF"], start, end,
                              "place" if country else "unidentified")]
         return []
+
+    def _weapon_state(self, weapon: Token) -> str:
+        """The state a demonym gives the weapon ("Israeli missiles", "Russian warplanes"), if one."""
+        for mod in (c for c in weapon.lefts if c.dep_ in ("amod", "compound")):
+            entry = self.coref.resolver.dictionary.lookup([mod.text])
+            if entry is not None and entry.kind in ("demonym", "country") and len(entry.country) == 3:
+                return entry.country
+        return ""
 
     def _weapon_users(self, weapon: Token, memory: ArticleActors, sentence_index: int) -> list[ActorRef]:
         """Who the phrase says used the weapon: "a missile fired by pro-Russia rebels"."""
