@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
-from tacitus.events.grammar import TIME_NOUNS as g_TIME_NOUNS, is_passive, subject_of
+from tacitus.events.grammar import TIME_NOUNS, is_passive, subject_of
 from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -259,14 +259,15 @@ class Coreference:
         """Is the nearest plural noun before "they"/"them" in its sentence a thing, not an actor?"""
         for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
-                return tok.lemma_.lower() not in g_TIME_NOUNS and self.resolver.resolve(tok) is None and not looks_like_person(tok)
+                return tok.lemma_.lower() not in TIME_NOUNS and self.resolver.resolve(tok) is None and not looks_like_person(tok)
             if tok.pos_ == "PRON" and tok.lower_ in _GROUP_PRONOUNS:
                 return False  # ("they said they ...": the chain goes on)
         return False
 
     def _subject_before(self, pronoun: Token, plural: bool) -> ActorRef | None:
         """The subject of an earlier clause of the pronoun's own sentence, if it is a country or
-        organisation ("it") or a group ("they")."""
+        organisation ("it") or a group ("they"); a name the dictionaries do not know comes back as an
+        actor with no code, so that "it" stays unknown rather than taking an earlier sentence's actor."""
         own_clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON" or (not plural and tok.tag_ in ("NNS", "NNPS")):

@@ -44,7 +44,7 @@ class Framer:
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
-        if verb.dep_ in ("advcl", "xcomp") and any(t.lower_ == "anonymity" for t in verb.head.subtree if t.i < verb.i):
+        if verb.dep_ in ("advcl", "xcomp") and any(t.lower_ in g.SPEAKING_TERMS for t in verb.head.subtree if t.i < verb.i):
             frame.suppressed = True  # "spoke on condition of anonymity to discuss relations with Turkey": who speaks, not an act
             return frame
         modal = g.modal_of(verb) or g.inherited_modal(verb)

@@ -23,6 +23,7 @@ def _load_word_lists() -> dict[str, frozenset[str]]:
 _WORDS = _load_word_lists()
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 TIME_NOUNS = _WORDS["time_nouns"]
+SPEAKING_TERMS = _WORDS["speaking_terms"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 _STATEMENT_NOUNS = _WORDS["statement_nouns"]
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");

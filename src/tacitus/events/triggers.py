@@ -5,10 +5,9 @@ verbs make ("said Libya must", "wants Putin to")."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
-
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -100,7 +99,7 @@ class TriggerFinder:
         if sense.phrase:
             after = g.text_after(verb)
             # at the start of a word: "force" is not in "to be enforced" ("invad" still finds "invasion")
-            if not any(re.search(r"(?<![a-z-])" + re.escape(p.lstrip()) if p[:1] != " " else re.escape(p), after) for p in sense.phrase):
+            if not any(_phrase_pattern(p).search(after) for p in sense.phrase):
                 return False
         if sense.xcomp:
             # the to-infinitive, as a complement or as a purpose clause ("summoned the ambassador to protest")
@@ -157,6 +156,13 @@ class TriggerFinder:
             if sense is not None:
                 out.append(Trigger(verb, sense, noun))
         return out
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A sense's phrase, found at the start of a word ("force" is not in "enforced"; "invad" is in
+    "invasion"); one written with a leading space is found as written."""
+    return re.compile(re.escape(phrase) if phrase.startswith(" ") else r"(?<![a-z-])" + re.escape(phrase))
 
 
 def _is_content_clause(clause: Token, kind: str = "any") -> bool:
