@@ -385,8 +385,7 @@ class RoleFinder:
             owner_preps = tuple(p for p in owner_preps if p != "with")  # "the towns with artillery fire": a means
         # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
         # (nor a manner: "a campaign with limited civilian casualties")
-        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p)
-                            and not (prep == "with" and p.lemma_.lower() in self.lexicon.means_nouns)])[:1]
+        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p) and not self._means(p)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
@@ -423,6 +422,11 @@ class RoleFinder:
         if tok.dep_ != "pobj" or prep.lower_ not in _TOPIC_PREPS or prep.head.pos_ != "NOUN":
             return False
         return prep.lower_ != "on" or not self._names_an_act(prep.head) or trigger.sense.code.startswith("04")
+
+    def _means(self, tok: Token) -> bool:
+        """ "with the aid of Islamist proxies", "with limited civilian casualties", "with Hans Eichel
+        saying ...": a means, a manner or an aside, not a party to the act."""
+        return (tok.head.lower_ == "with" and tok.lemma_.lower() in self.lexicon.means_nouns) or _absolute(tok)
 
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
@@ -492,9 +496,7 @@ class RoleFinder:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
                 # information on the P-3 Orion": what it is about)
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not (h.head.lower_ == "with" and h.lemma_.lower() in self.lexicon.means_nouns) and not _absolute(h)
-                             and not (anchor is obj and self._topic_of_a_noun(h, trigger))
-                             and not _nearby(h))
+                             if not self._means(h) and not (anchor is obj and self._topic_of_a_noun(h, trigger)) and not _nearby(h))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -585,8 +587,7 @@ class RoleFinder:
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
-            if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (_by_force(trigger.sense.code) or tok.lemma_.lower() in self.lexicon.means_nouns
-                                                                      or _absolute(tok)):
+            if (tok.dep_ == "pobj" and tok.head.lower_ == "with" and _by_force(trigger.sense.code)) or self._means(tok):
                 continue  # "pounding the border towns with artillery fire", "a campaign with limited casualties": the means or manner
             if tok.dep_ == "pobj" and tok.head.lower_ == "for" and _by_force(trigger.sense.code):
                 continue  # "fought for Isis": the side fought on
