@@ -209,6 +209,9 @@ FOUND = [
     case("Isis killed the hostages.", ("IMGMUSISI", "1823", "CVL"), "killing-hostages-is-no-combat"),
     case("The Syrian journalist who was arrested by Turkish police was released.", ("TURCOP", "173", "SYRMED"), "who-was-arrested-is-the-noun-it-adds-to"),
     case("Suspected Israeli missiles were fired at several Syrian locations on Monday.", ("ISRMIL", "190", "SYR"), "a-states-missiles-are-its-forces"),
+    case("Italy ruled out attending the summit in Russia.", ("ITA", "125", "RUS"), "ruling-out-attending-refuses"),
+    case("Isis carried out a suicide attack on a Shia mosque in Kabul.", ("IMGMUSISI", "1831", "AFGREL"), "a-suicide-attack-is-a-suicide-bombing"),
+    case("The World Bank gave aid to Central America.", ("IGOUNODEVWBK", "070", "CAM"), "central-america-is-not-america"),
     case("Isis blocked the civilians' escape.", ("IMGMUSISI", "191", "CVL"), "blocking-an-escape-restricts-movement"),
     case("Kurdish participation in the talks has been blocked by Turkey, Kurdish officials in Syria said.", ("TUR", "120", ""), "blocking-participation-rejects-it"),
     case("The Assad regime deployed sarin gas in eastern Ghouta.", ("SYRGOV", "2041", "SYR"), "deploying-sarin-uses-chemical-weapons"),
@@ -559,6 +562,9 @@ NO_ACT_EVEN_PARTIAL = [
     case("Italy refused to rule out an interest in the Spanish airline.", "12", "refusing-to-rule-out-refuses-nothing"),
     case("Britain called for the law to be enforced.", "1056", "enforced-holds-no-force"),
     case("The officials spoke on condition of anonymity to discuss relations with Turkey.", "04", "speaking-anonymously-to-discuss-is-no-consultation"),
+    case("Turkey has not definitively ruled out attending the summit.", "12", "not-ruling-out-leaves-it-open"),
+    case("The west concedes Assad will remain in power.", "08", "conceding-a-fact-yields-nothing"),
+    case("Russia is demonstrating its new clout in the region.", "14", "demonstrating-ones-clout-shows-it"),
     case("The base would be targeted if Russia were to retaliate.", "13", "if-it-were-to-happen-is-hypothetical"),
 ]
 

@@ -127,7 +127,12 @@ class Framer:
             if head.i in trigger_verbs and relation in ("xcomp", "ccomp", "acl"):
                 frame.suppressed = True  # "threatened to close", "refused to host": the frame is the event
                 break
-            if relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
+            if relation in ("xcomp", "advcl") and lemma == "rule" and g.has_particle(head, "out"):
+                if g.is_negated(head):
+                    frame.suppressed = True  # "has not ruled out attending": a possibility left open
+                    break
+                frame.negated = refused = True  # "ruled out attending the summit": a refusal
+            elif relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
                 frame.negated = refused = True  # "failed to reach agreement" is a refusal, not an agreement
             current = head
         if trigger.noun is not None and any(c.lower_ in self.lexicon.intent_adjectives | self.lexicon.prospective_adjectives
