@@ -210,6 +210,7 @@ FOUND = [
     case("The Syrian journalist who was arrested by Turkish police was released.", ("TURCOP", "173", "SYRMED"), "who-was-arrested-is-the-noun-it-adds-to"),
     case("Suspected Israeli missiles were fired at several Syrian locations on Monday.", ("ISRMIL", "190", "SYR"), "a-states-missiles-are-its-forces"),
     case("Italy ruled out attending the summit in Russia.", ("ITA", "125", "RUS"), "ruling-out-attending-refuses"),
+    case("France regrets that Iran has rejected the offer.", ("FRA", "110", "IRN"), "regretting-what-another-did-disapproves"),
     case("Isis carried out a suicide attack on a Shia mosque in Kabul.", ("IMGMUSISI", "1831", "AFGREL"), "a-suicide-attack-is-a-suicide-bombing"),
     case("The World Bank gave aid to Central America.", ("IGOUNODEVWBK", "070", "CAM"), "central-america-is-not-america"),
     case("Isis blocked the civilians' escape.", ("IMGMUSISI", "191", "CVL"), "blocking-an-escape-restricts-movement"),
