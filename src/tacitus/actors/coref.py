@@ -103,6 +103,11 @@ def _nominal(head: Token) -> Token:
     return min(nouns, key=lambda t: len(list(t.ancestors))) if nouns else head
 
 
+def _new_referent(head: Token) -> bool:
+    """ "13 journalists", "a diplomat": people counted or introduced, not ones named before."""
+    return any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in head.children)
+
+
 def _qualified(head: Token, plain: frozenset[str]) -> bool:
     """Does a definite description carry words that pick out one office ("the Brexit secretary")?"""
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in plain for c in head.lefts)
@@ -150,7 +155,7 @@ class Coreference:
                 a, agents = owners[0], mention.actor.agents
                 return [ActorRef(mention.actor.text, actor_code(a.country, agents), a.country, list(agents),
                                  mention.actor.start, mention.actor.end, "coref:owner")]
-        if self._is_definite(head) or mention is not None:
+        if (self._is_definite(head) or mention is not None) and not _new_referent(head):
             found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
             if found:
                 return [found]
@@ -319,7 +324,7 @@ class Coreference:
         words = self.resolver.dictionary.words
         # "the foreign minister", "the Brexit secretary": one office, named by the same words anywhere
         # before ("Turkey's foreign minister, Mevlüt Çavuşoğlu" many paragraphs up)
-        office = self._is_definite(head) and head.tag_ == "NN" and any(c.dep_ in ("compound", "amod", "nmod") for c in head.lefts)
+        office = self._is_definite(head) and head.tag_ == "NN" and mention is not None and bool(mention.actor.agents)
         if any(c.lower_ in words["unplaced_qualifiers"] for c in head.lefts):
             # "world leaders", "foreign ministers": no one country's, so no earlier one's
             return self._holder_of(head, mention, memory, exclude) if office else None
