@@ -628,3 +628,8 @@ def test_a_vague_title_keeps_the_office_a_person_held_that_day(code):
     assert ("GBROPP", "111", "GBRGOV") in triples(events)
     events = code("Home Secretary Michael Howard criticised the judges on Monday.", date="1995-03-01")
     assert {e.source.code for e in events} == {"GBRGOV"}
+
+
+def test_whom_a_released_video_shows_is_no_target(partial_coder):
+    events = partial_coder.code_text("The YPG released Hall's martyr's video.")
+    assert [(e.source.code, e.cameo.code, e.target.text) for e in events] == [("SYRREB", "010", "")]
