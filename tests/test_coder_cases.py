@@ -631,5 +631,5 @@ def test_a_vague_title_keeps_the_office_a_person_held_that_day(code):
 
 
 def test_whom_a_released_video_shows_is_no_target(partial_coder):
-    events = partial_coder.code_text("The YPG released Hall's martyr's video.")
+    events = partial_coder.code_text("The YPG released the British government's video.")
     assert [(e.source.code, e.cameo.code, e.target.text) for e in events] == [("SYRREB", "010", "")]
