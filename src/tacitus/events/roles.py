@@ -385,7 +385,8 @@ class RoleFinder:
             owner_preps = tuple(p for p in owner_preps if p != "with")  # "the towns with artillery fire": a means
         # (a noun, not a clause: "accusing the prime minister of hiding from ..." names the charge)
         # (nor a manner: "a campaign with limited civilian casualties")
-        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,)) if not g.is_verb(p) and not self._means(p)])[:1]
+        whose = _not_times([p for prep in owner_preps for p in g.prep_objects(head, (prep,))
+                            if not g.is_verb(p) and not self._means(p) and not _aimed_elsewhere(p, sense.code)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
@@ -496,7 +497,7 @@ class RoleFinder:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
                 # information on the P-3 Orion": what it is about)
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not self._means(h) and not (anchor is obj and self._topic_of_a_noun(h, trigger)) and not _nearby(h))
+                             if not self._means(h) and not (anchor is obj and _aimed_elsewhere(h, trigger.sense.code)) and not (anchor is obj and self._topic_of_a_noun(h, trigger)) and not _nearby(h))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -591,6 +592,8 @@ class RoleFinder:
                 continue  # "pounding the border towns with artillery fire", "a campaign with limited casualties": the means or manner
             if tok.dep_ == "pobj" and tok.head.lower_ == "for" and _by_force(trigger.sense.code):
                 continue  # "fought for Isis": the side fought on
+            if _aimed_elsewhere(tok, trigger.sense.code):
+                continue  # "backed retaliatory action against Syria": whom the backed act is against
             if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
                 continue  # "on the third day of a military campaign": when; "struck close to the bases": where
             mention = self.coref.resolver.resolve(tok)
@@ -679,6 +682,12 @@ def _people_of_place(actor: ActorRef) -> ActorRef:
     if (actor.agents and actor.resolved_by != "metonym") or not actor.country or actor.country.startswith("IGO"):
         return actor
     return ActorRef(actor.text, actor.country + "CVL", actor.country, ["CVL"], actor.start, actor.end, "place")
+
+
+def _aimed_elsewhere(noun: Token, code: str) -> bool:
+    """ "backed retaliatory action against Syria": in an act of cooperation (03-08), whom a thing is
+    against is not whom the act is for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "against" and "03" <= code[:2] <= "08"
 
 
 def _nearby(noun: Token) -> bool:
