@@ -574,6 +574,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("Trump threatens British interests in the region.", "13", "endangering-interests-is-no-threat-made"),
     case("The US recognised Turkey's legitimate right to defend itself.", "05", "recognising-a-right-is-no-recognition"),
     case("Israel rarely claims responsibility for strikes in Syria.", "01", "rarely-tells-no-act"),
+    case("The US defence secretary admitted he had received no new guidance from the president.", "015", "admitting-nothing-was-received-owns-no-act"),
     case("The west concedes Assad will remain in power.", "08", "conceding-a-fact-yields-nothing"),
     case("Russia is demonstrating its new clout in the region.", "14", "demonstrating-ones-clout-shows-it"),
     case("The base would be targeted if Russia were to retaliate.", "13", "if-it-were-to-happen-is-hypothetical"),

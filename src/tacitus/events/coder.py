@@ -73,7 +73,7 @@ class EventCoder:
         if trigger.sense.target == "clause" and code.startswith("11") and not self._alleges_wrong(trigger):
             return []  # "Putin claimed 4,000 Russian citizens had joined": a claim, not an accusation
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
-        if code == "015" and _admits_a_fact(trigger):
+        if code == "015" and _admits_a_fact(trigger, self.lexicon.states_of_mind):
             return []  # "admits that the brand's success came despite scepticism": a fact, no act owned
         claimed = self._own_act_claimed(trigger, sources, targets, memory, sentence_index)
         if claimed is not None:  # "The US claimed that they had attacked Iraq": claiming responsibility
@@ -230,7 +230,7 @@ def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> b
     return stated and bool(source.country) and target.code == source.country and set(source.agents) <= {"GOV", "MIL"}
 
 
-def _admits_a_fact(trigger: Trigger) -> bool:
+def _admits_a_fact(trigger: Trigger, states_of_mind: frozenset[str]) -> bool:
     """An admission whose that-clause is about something else than the admitter ("admits that the
     success of the brand came despite scepticism") only states a fact; "admitting it illegally
     booked expenses" owns an act (CAMEO 015)."""
@@ -238,6 +238,10 @@ def _admits_a_fact(trigger: Trigger) -> bool:
     if clause is None:
         return False
     subject = g.child(clause, "nsubj", "nsubjpass")
+    obj = g.object_of(clause)
+    if g.is_negated(clause) or clause.lemma_.lower() in states_of_mind or (obj is not None and g.child(obj, "det") is not None
+                                                                         and g.child(obj, "det").lower_ == "no"):
+        return True  # "admitted he had received no new guidance", "admits he did not know": nothing done is owned
     if clause.lemma_ == "be" and (g.child(clause, "expl") is not None or (subject is not None and subject.lower_ in ("it", "this", "that"))):
         return True  # "admitted that it was not an easy issue": a judgement, not an act owned
     return subject is not None and subject.pos_ != "PRON"
