@@ -640,3 +640,8 @@ def test_a_vague_title_keeps_the_office_a_person_held_that_day(code):
 def test_whom_a_released_video_shows_is_no_target(partial_coder):
     events = partial_coder.code_text("The YPG released the British government's video.")
     assert [(e.source.code, e.cameo.code, e.target.text) for e in events] == [("SYRREB", "010", "")]
+
+
+def test_a_director_general_is_no_general(partial_coder):
+    events = partial_coder.code_text("The OPCW sent inspectors to Douma. The Director-General said Syria had used chlorine.")
+    assert events and all(e.reported_by is not None and "MIL" not in e.reported_by.code for e in events)
