@@ -212,6 +212,7 @@ FOUND = [
     case("Italy ruled out attending the summit in Russia.", ("ITA", "125", "RUS"), "ruling-out-attending-refuses"),
     case("France regrets that Iran has rejected the offer.", ("FRA", "110", "IRN"), "regretting-what-another-did-disapproves"),
     case("Erdogan vowed to occupy Afrin.", ("TURGOV", "1382", "SYR"), "a-vow-to-occupy-threatens-occupation"),
+    case("Protesters demonstrated against the government and its policies.", ("OPP", "141", "GOV"), "demonstrating-against-a-government-and-its-policies-protests"),
     case("The rebels vowed to destroy the government's bases in Idlib.", ("SYRREB", "138", "SYRGOV"), "a-vow-to-destroy-threatens-force"),
     case("Indian journalists protested in Delhi. The talks went on. In Turkey the Erdogan government has sentenced 13 journalists.",
          ("TURGOV", "116", "TURMED"), "people-counted-are-new-not-the-last-named"),
