@@ -213,6 +213,8 @@ FOUND = [
     case("France regrets that Iran has rejected the offer.", ("FRA", "110", "IRN"), "regretting-what-another-did-disapproves"),
     case("Erdogan vowed to occupy Afrin.", ("TURGOV", "1382", "SYR"), "a-vow-to-occupy-threatens-occupation"),
     case("Protesters demonstrated against the government and its policies.", ("OPP", "141", "GOV"), "demonstrating-against-a-government-and-its-policies-protests"),
+    case("A New South Wales state inquiry criticised the British firm.", ("AUS", "111", "GBRBUS"), "new-south-wales-is-australian-not-welsh"),
+    case("The Trump administration instructed the Syrian rebels to surrender.", ("USAGOV", "100", "SYRREB"), "instructing-others-to-surrender-demands-it"),
     case("The rebels vowed to destroy the government's bases in Idlib.", ("SYRREB", "138", "SYRGOV"), "a-vow-to-destroy-threatens-force"),
     case("Indian journalists protested in Delhi. The talks went on. In Turkey the Erdogan government has sentenced 13 journalists.",
          ("TURGOV", "116", "TURMED"), "people-counted-are-new-not-the-last-named"),
