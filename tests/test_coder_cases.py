@@ -214,6 +214,8 @@ FOUND = [
     case("Erdogan vowed to occupy Afrin.", ("TURGOV", "1382", "SYR"), "a-vow-to-occupy-threatens-occupation"),
     case("Protesters demonstrated against the government and its policies.", ("OPP", "141", "GOV"), "demonstrating-against-a-government-and-its-policies-protests"),
     case("A New South Wales state inquiry criticised the British firm.", ("AUS", "111", "GBRBUS"), "new-south-wales-is-australian-not-welsh"),
+    case("On Monday the Pakistani president met Prime Minister Tony Blair in London. He is due to visit Manchester on Tuesday.",
+         ("PAKGOV", "036", "GBR"), "he-is-the-office-holder-who-was-the-subject"),
     case("The Trump administration instructed the Syrian rebels to surrender.", ("USAGOV", "100", "SYRREB"), "instructing-others-to-surrender-demands-it"),
     case("The rebels vowed to destroy the government's bases in Idlib.", ("SYRREB", "138", "SYRGOV"), "a-vow-to-destroy-threatens-force"),
     case("Indian journalists protested in Delhi. The talks went on. In Turkey the Erdogan government has sentenced 13 journalists.",

@@ -24,6 +24,8 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _PAIR_HEADS = {"side", "country", "nation", "neighbour", "neighbor", "party", "state", "government", "leader", "capital", "rival", "foe", "adversary"}
 _PAIR_DETS = {"both", "two"}
 _RELATIVES = {"who", "which", "that", "whom"}
+# Roles one person can hold: "the president", "the ambassador", "the judge" (not forces or firms).
+_OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
 # An article is about one country when at least this many of its place and actor mentions, and this
 # share of them, are of that country.
@@ -253,7 +255,7 @@ class Coreference:
                     return [_as(mention.actor, head, "coref:they")]
             return []
         for mention in recent:
-            if lower in _PERSON_PRONOUNS and mention.is_person:
+            if lower in _PERSON_PRONOUNS and (mention.is_person or self._titled_one(mention)):
                 # the last person named; one the dictionaries do not know leaves "he" unknown
                 return [_as(mention.actor, head, "coref:person")] if mention.actor.country else []
             if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural and (mention.actor.country or mention.actor.agents):
@@ -291,6 +293,13 @@ class Coreference:
                 return found.actor if found.is_plural and (found.actor.country or found.actor.agents) else None
             return found.actor if found.actor.country else None
         return None
+
+    def _titled_one(self, mention: Mention) -> bool:
+        """ "the Pakistani president met Tony Blair ... He is due to visit": one holder of an office,
+        named by the office, is someone "he" or "she" can be (not "the army", "the ministry")."""
+        head = mention.head
+        return (head.tag_ == "NN" and self._may_be_a_person(head) and bool(mention.actor.country)
+                and bool(set(mention.actor.agents) & _OFFICE_HOLDERS))
 
     def _may_be_a_person(self, tok: Token) -> bool:
         """Could "he" or "she" stand for this word: not a plural, not a body ("the group", "the ministry")."""
