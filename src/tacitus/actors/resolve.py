@@ -340,7 +340,7 @@ class PhraseResolver:
                 actor = ActorRef(text=text, code=owner.actor.code, country=owner.actor.country,
                                  agents=list(owner.actor.agents), resolved_by="owner")
             elif owner is not None:
-                actor = _merge_owner(actor, owner.actor, text)
+                actor = _merge_owner(actor, owner.actor, text, vague=head.lemma_.lower() in words["vague_titles"])
                 entries = entries + [(e, []) for e in owner.entries]
         if actor is None:
             return None
@@ -452,10 +452,11 @@ def _former(head: Token, former_words: frozenset[str]) -> bool:
     return any(c.lower_ in former_words and c.dep_ in ("amod", "advmod", "compound") for c in head.subtree if c.i < head.i)
 
 
-def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str) -> ActorRef:
+def _merge_owner(actor: ActorRef | None, owner: ActorRef, text: str, vague: bool = False) -> ActorRef:
     """A role-only (or empty) head takes its owner's country; its own role wins, except that a
-    member of a named organisation is that organisation ("leaders of the Muslim Brotherhood")."""
-    generic_head = actor is not None and set(actor.agents) <= _GENERIC_ROLES and bool(owner.agents)
+    member of a named organisation is that organisation ("leaders of the Muslim Brotherhood"), and
+    a title naming no office is of its owner's side ("a spokesman for the Syrian rebels": SYRREB)."""
+    generic_head = actor is not None and (set(actor.agents) <= _GENERIC_ROLES or vague) and bool(owner.agents)
     if actor is None or not actor.agents or generic_head or (owner.agents and owner.resolved_by == "dictionary" and owner.code != actor_code(owner.country, owner.agents)):
         return ActorRef(text=text, code=owner.code, country=owner.country, agents=list(owner.agents), resolved_by="owner")
     agents = actor.agents
