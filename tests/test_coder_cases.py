@@ -577,6 +577,8 @@ NO_ACT_EVEN_PARTIAL = [
     case("Britain called for the law to be enforced.", "1056", "enforced-holds-no-force"),
     case("The officials spoke on condition of anonymity to discuss relations with Turkey.", "04", "speaking-anonymously-to-discuss-is-no-consultation"),
     case("Turkey has not definitively ruled out attending the summit.", "12", "not-ruling-out-leaves-it-open"),
+    case("The window was too fleeting to deploy fighter jets against Syria.", "15", "too-fleeting-to-deploy-deploys-nothing"),
+    case("It is legal and legitimate for Britain to kill the Isis fighters, the minister said.", "19", "it-is-legal-to-kill-judges-no-killing"),
     case("Trump threatens British interests in the region.", "13", "endangering-interests-is-no-threat-made"),
     case("The US recognised Turkey's legitimate right to defend itself.", "05", "recognising-a-right-is-no-recognition"),
     case("Israel rarely claims responsibility for strikes in Syria.", "01", "rarely-tells-no-act"),

@@ -70,6 +70,13 @@ class Framer:
             if judged is not None and judged.lemma_.lower() in self.lexicon.irrealis_words and relation in ("ccomp", "xcomp", "advcl"):
                 frame.modality = "hypothetical"
                 break
+            subject = g.child(head, "nsubj")
+            if judged is not None and relation in ("xcomp", "advcl") and subject is not None and subject.lower_ == "it":
+                frame.modality = "hypothetical"  # "it is legal and legitimate to kill them": a judgement, not an act
+                break
+            if relation == "xcomp" and head.pos_ == "ADJ" and any(c.lower_ == "too" for c in head.children):
+                frame.suppressed = True  # "the window was too fleeting to deploy jets": not done
+                break
             if lemma == "have" and relation in ("xcomp", "advcl"):
                 # "have the assets to launch attacks", "the levers they have to pressure Moscow": a means,
                 # not an act; "Russia has to withdraw": an obligation
