@@ -204,6 +204,7 @@ FOUND = [
     case("Turkey has accepted 2 million refugees.", ("TUR", "075", "REF"), "accepting-refugees-grants-asylum"),
     case("Rebel officials accused Turkey of betrayal.", ("REB", "112", "TUR"), "rebel-officials-are-rebels"),
     case("A spokesman for the Syrian rebels criticised Turkey.", ("SYRREB", "111", "TUR"), "a-spokesman-for-rebels-speaks-for-them"),
+    case("Saudi Arabia supported the Syrian rebels with huge amounts of military and other aid.", ("SAU", "070", "SYRREB"), "support-with-aid-is-aid"),
     case("Turkey threatened to send troops to Manbij.", ("TUR", "138", "SYR"), "threatening-to-send-troops-threatens-force-where-they-go"),
     case("Pakistan has refused to deploy peacekeepers in Iraq.", ("PAK", "120", "IRQ"), "what-is-deployed-is-no-target-where-is"),
     case("The Turkish attack led the YPG to plead with the US for help.", ("SYRREB", "020", "USA"), "whom-an-attack-leads-to-plead-pleads"),
