@@ -232,15 +232,15 @@ def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> b
 
 def _admits_a_fact(trigger: Trigger, states_of_mind: frozenset[str]) -> bool:
     """An admission whose that-clause is about something else than the admitter ("admits that the
-    success of the brand came despite scepticism") only states a fact; "admitting it illegally
-    booked expenses" owns an act (CAMEO 015)."""
+    success of the brand came despite scepticism"), a judgement, a state of mind or something not
+    done only states a fact; "admitting it illegally booked expenses" owns an act (CAMEO 015)."""
     clause = g.child(trigger.verb, "ccomp")
     if clause is None:
         return False
     subject = g.child(clause, "nsubj", "nsubjpass")
     obj = g.object_of(clause)
-    if g.is_negated(clause) or clause.lemma_.lower() in states_of_mind or (obj is not None and g.child(obj, "det") is not None
-                                                                         and g.child(obj, "det").lower_ == "no"):
+    nothing = obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+    if g.is_negated(clause) or nothing or clause.lemma_.lower() in states_of_mind:
         return True  # "admitted he had received no new guidance", "admits he did not know": nothing done is owned
     if clause.lemma_ == "be" and (g.child(clause, "expl") is not None or (subject is not None and subject.lower_ in ("it", "this", "that"))):
         return True  # "admitted that it was not an easy issue": a judgement, not an act owned
