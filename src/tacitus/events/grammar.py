@@ -531,8 +531,8 @@ _INSIDE_CLAUSE = {"xcomp", "advcl", "acl", "dobj", "pobj", "prep", "pcomp", "npa
 
 def inherited_modal(verb: Token) -> str:
     """ "must allocate resources to help ...", "could send troops to help": a purpose or complement
-    inside a demanded or hypothetical clause is no more real than it (not across that-clauses or
-    conjunctions, which state acts of their own)."""
+    inside a demanded or hypothetical clause is no more real than it (not across that-clauses, nor
+    conjunctions with a subject or auxiliary of their own, which state acts of their own)."""
     current = verb
     if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children) and (
             verb.tag_ == "VB" or (verb.tag_ == "VBG" and verb.head.tag_ == "VBG")):
