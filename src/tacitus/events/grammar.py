@@ -353,10 +353,13 @@ def agent_objects(verb: Token) -> list[Token]:
 
 def has_particle(verb: Token, particle: str) -> bool:
     """ "called off", "called for ..."; also "called for Burma to institute reforms", where "for"
-    comes out as the mark of an infinitive clause."""
+    comes out as the mark of an infinitive clause, and "was asked by journalists about his view",
+    where it hangs on the passive's agent."""
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in verb.children) or any(
         c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
-        for c in verb.children)
+        for c in verb.children) or any(
+        p.dep_ == "prep" and p.lower_ == particle
+        for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj" for p in o.children)
 
 
 def text_after(verb: Token) -> str:
