@@ -59,6 +59,10 @@ class ActorRef:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "code": self.code, "country": self.country, "agents": list(self.agents)}
 
+    def placed(self, country: str, how: str) -> "ActorRef":
+        """The same mention and roles, of `country`, found as `how` says (home, scene, domestic ...)."""
+        return ActorRef(self.text, actor_code(country, self.agents), country, list(self.agents), self.start, self.end, how)
+
 
 @dataclass
 class Place:

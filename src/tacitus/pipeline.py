@@ -172,11 +172,11 @@ _SCENE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 def _at_the_scene(events: list[Event], unplaced: frozenset[str], dictionary: ActorDictionary) -> list[Event]:
     """Roles of no country in an act of force told where it happened take that place's country."""
+    local = dictionary.words["local_forces"]
     for event in events:
         place = event.location
         if event.cameo.root not in _SCENE_ROOTS or place is None or not dictionary.is_country_code(place.country):
             continue
-        local = dictionary.words["local_forces"]
         event.source = at_the_scene(event.source, place.country, unplaced, local, doer=True)
         event.target = at_the_scene(event.target, place.country, unplaced, local)
     return events

@@ -390,14 +390,11 @@ def at_the_scene(actor: ActorRef, country: str, unplaced: frozenset[str] = froze
     and of the doers not those that travel ("suicide bombers attacked Paris", "missiles were fired
     at Latakia", "rebels shelled Douma": as CAMEO coders leave them), only the place's own forces (the
     words in `local_forces`: "government forces", "the army")."""
-    if actor.country or not actor.agents or len(country) != 3:
+    if actor.country or not actor.agents or len(country) != 3 or _of_no_one_place(actor, unplaced):
         return actor
-    words = actor.text.lower().split()
-    if any(word in unplaced for word in words):
+    if doer and set(actor.agents) & ROLES_ABROAD and not any(word in local_forces for word in actor.text.lower().split()):
         return actor
-    if doer and set(actor.agents) & ROLES_ABROAD and not any(word in local_forces for word in words):
-        return actor
-    return ActorRef(actor.text, actor_code(country, actor.agents), country, list(actor.agents), actor.start, actor.end, "scene")
+    return actor.placed(country, "scene")
 
 
 def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
@@ -405,8 +402,11 @@ def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) 
     chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says
     `home`. Not roles that travel (ROLES_ABROAD), nor ones said to be of no one place ("world
     leaders", "foreign ministers": the words in `unplaced`)."""
-    if actor.country or not actor.agents or set(actor.agents) & ROLES_ABROAD:
+    if actor.country or not actor.agents or set(actor.agents) & ROLES_ABROAD or _of_no_one_place(actor, unplaced):
         return actor
-    if any(word in unplaced for word in actor.text.lower().split()):
-        return actor
-    return ActorRef(actor.text, actor_code(home, actor.agents), home, list(actor.agents), actor.start, actor.end, "home")
+    return actor.placed(home, "home")
+
+
+def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
+    """ "world leaders", "foreign fighters": said to be of no one place."""
+    return any(word in unplaced for word in actor.text.lower().split())

@@ -721,8 +721,7 @@ def _same_side(actor: ActorRef, sources: list[ActorRef], history: list[Event], s
         target = earlier.target
         if (earlier.source.country in source_countries and target.country and target.country not in source_countries
                 and set(actor.agents) <= set(target.agents)):
-            return ActorRef(actor.text, actor_code(target.country, actor.agents), target.country, list(actor.agents),
-                            actor.start, actor.end, "same-side")
+            return actor.placed(target.country, "same-side")
     return actor
 
 
@@ -866,4 +865,4 @@ def _roles_of(actor: ActorRef) -> set[str]:
 def _of_country(actor: ActorRef, country: str) -> ActorRef:
     if not country:
         return actor
-    return ActorRef(actor.text, actor_code(country, actor.agents), country, list(actor.agents), actor.start, actor.end, "domestic")
+    return actor.placed(country, "domestic")
