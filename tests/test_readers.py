@@ -63,6 +63,15 @@ def test_hard_wrapped_plain_text_is_joined_into_paragraphs():
     assert "Poland expelled a Belarusian diplomat on Thursday." in article.text
 
 
+def test_items_run_together_with_bullets_are_separate_paragraphs():
+    letters = ("We must not betray the Kurds. Margaret Owen London • Turkey has said it will invade Rojava. "
+               "Brendan O'Brien London • Join the debate – email us")
+    article = article_from_text(letters, date="2019-10-08")
+    kept = [b.text for b in article.blocks if b.kept]
+    assert kept[1] == "Turkey has said it will invade Rojava. Brendan O'Brien London"
+    assert "•" not in article.text
+
+
 @pytest.mark.parametrize(
     "content, problem",
     [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"   \n\n ", "empty")],

@@ -27,6 +27,9 @@ SEPARATOR = "\n\n"
 _BULLET = re.compile(r"^\s*[•·*\-–]\s+")
 _NAME_WORD = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ'’-]+\.?|[A-Z]\.|van|von|de|da|al|bin|el|der|la|le)$")
 _TERMINAL = re.compile(r"[.!?\"”’)]\s*$")
+# A bullet inside a line separates items run together by a scraper (a letters page's
+# "… democracy. Margaret Owen London • Turkey has said …"): each item is a block of its own.
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+•\s+")
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ def split_blocks(text: str) -> list[str]:
     """Plain text to blocks: every non-empty line is one (news paragraphs are single lines),
     except that a hard-wrapped line is joined to the next when that one continues the sentence."""
     blocks: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for line in (item for line in lines for item in _INLINE_BULLET.split(line)):
         stripped = line.strip()
         if not stripped:
             blocks.append("")
