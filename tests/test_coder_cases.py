@@ -239,6 +239,9 @@ FOUND = [
          "a-people-of-several-states-is-of-the-one-the-article-is-placed-in"),
     case("Fighting went on in Afrin and Manbij in northern Syria. Iraqi Kurds arrested a suspect in Erbil.", ("IRQCVL", "173", "IRQCRM"),
          "the-state-a-phrase-names-wins-over-the-articles"),
+    case("Pro-regime forces shelled the town of Maarat al-Numan in Idlib province on Sunday.", ("SYRMIL", "194", "SYR"),
+         "pro-regime-forces-are-the-places-own-and-an-unknown-town-is-where-it-lies"),
+    case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
 

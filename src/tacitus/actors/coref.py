@@ -6,6 +6,8 @@ When a rule is unsure it returns nothing, so the actor stays unknown rather than
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -392,9 +394,16 @@ def at_the_scene(actor: ActorRef, country: str, unplaced: frozenset[str] = froze
     words in `local_forces`: "government forces", "the army")."""
     if actor.country or not actor.agents or len(country) != 3 or _of_no_one_place(actor, unplaced):
         return actor
-    if doer and set(actor.agents) & ROLES_ABROAD and not any(word in local_forces for word in actor.text.lower().split()):
+    if doer and set(actor.agents) & ROLES_ABROAD and not _the_places_own(actor.text, local_forces):
         return actor
     return actor.placed(country, "scene")
+
+
+def _the_places_own(text: str, local_forces: frozenset[str]) -> bool:
+    """ "government forces", "pro-regime militias": on the side of the place's state (not
+    "anti-government forces")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(word in local_forces and (i == 0 or words[i - 1] != "anti") for i, word in enumerate(words))
 
 
 def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:

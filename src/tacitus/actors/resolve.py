@@ -380,7 +380,10 @@ class PhraseResolver:
         return self._name_with_of(head, phrase_tokens(head)) is not None
 
     def _town(self, tok: Token) -> Mention | None:
-        """A place the dictionaries do not list but the gazetteer does ("police in Karachi")."""
+        """A place the dictionaries do not list but the gazetteer does ("police in Karachi", "in
+        Idlib province")."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.dictionary.words["place_nouns"]:
+            tok = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
         if self.place_country is None or tok.pos_ != "PROPN":
             return None
         name = proper_name(tok)
@@ -410,7 +413,9 @@ class PhraseResolver:
         # the place; an embassy or envoy in a capital does not.
         words = self.dictionary.words
         local = role is not None and role.agents and head.lemma_.lower() not in words["diplomatic_heads"]
-        preps = _OWNER_PREPS | ({"in"} if local else set())
+        # "the town of Maarat al-Numan in Idlib province": a town whose name is unknown is where it lies
+        dwelling = head.lemma_.lower() in words["dwelling_nouns"]
+        preps = _OWNER_PREPS | ({"in"} if local or dwelling else set())
         for child in head.rights:
             if child.dep_ == "amod" and child.lower_ in words["side_words"]:
                 # "forces loyal to Assad", "fighters allied to the SDF": whose side they are on
@@ -436,7 +441,8 @@ class PhraseResolver:
                             # "civilians in Kabul", "police in Moscow": the place, not its government
                             place = found.actor
                             return replace(found, actor=ActorRef(place.text, place.country, place.country, [], place.start, place.end, "owner"))
-                        return found
+                        if found is not None or not dwelling:
+                            return found
             if child.dep_ == "appos":
                 found = self.resolve(child, depth + 1)
                 if found:
