@@ -374,6 +374,8 @@ ABSENT = [
     case("Syria says it will not accept any more refugees if war starts in Iraq.", "13", "condition-about-no-actor-is-no-threat"),
     case("France said that the US must allocate greater resources to help Ukraine.", "07", "purpose-inside-a-demand"),
     case("Putin has claimed that 4,000 Russian citizens joined the army.", "11", "claim-of-no-wrong-is-no-accusation"),
+    case("The Times claimed Gerhard Schroeder was becoming increasingly frustrated with the pace of negotiations since the decision to suspend talks with France.",
+         "11", "an-act-told-only-as-a-circumstance-is-no-accusation"),
     case("Lebanon complained to the United Nations on Tuesday over two Israeli air raids in which it said 20 people were killed or wounded.", "LBN:19", "passive-victim-gets-no-guessed-doer"),
     case("An American woman captured by Kurdish forces says she regrets travelling to Syria.", "USAMIL:17", "foreign-forces-are-not-the-citizens-state"),
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
@@ -609,6 +611,11 @@ def test_a_conjunct_without_its_own_auxiliary_shares_the_future(code):
 def test_an_act_one_will_seek_to_do_is_planned(code):
     events = code("Blair will seek to reassure Labour MPs on Monday.")
     assert [(e.source.code, e.cameo.code, e.target.code, e.modality) for e in events] == [("GBRGOV", "030", "GBRPTY", "planned")]
+
+
+def test_what_was_done_before_an_intention_is_no_part_of_it(code):
+    events = code("Siemens has agreed to pay a fine after admitting bribery.")
+    assert ("015", "asserted") in {(e.cameo.code, e.modality) for e in events}
 
 
 @pytest.mark.parametrize("text, modality", [

@@ -135,8 +135,10 @@ class EventCoder:
         # ("claiming Washington would not leave without guarantees that Turkey would not attack"
         # alleges no attack)
         # (nor does "claimed he had been killed in an airstrike": a passive naming no doer accuses no one)
+        # (nor does an act only told as the circumstance of something else: "claimed he was frustrated
+        # with talks since the offer was rejected, in particular the decision to suspend talks")
         return any("11" <= t.sense.code[:2] <= "20" and not g.is_negated(t.verb) and g.modal_of(t.verb) != "hypothetical"
-                   and not (g.is_passive(t.verb) and not g.agent_objects(t.verb))
+                   and not (g.is_passive(t.verb) and not g.agent_objects(t.verb)) and not _circumstance(t.verb, clause)
                    for t in inside)
 
     def _own_act_claimed(self, trigger: Trigger, sources: list[ActorRef], targets: list[ActorRef],
@@ -228,6 +230,16 @@ def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> b
     country's course, not a demand (CAMEO 10) on anyone."""
     stated = trigger.sense.target == "clause" and trigger.sense.code.startswith("10")
     return stated and bool(source.country) and target.code == source.country and set(source.agents) <= {"GOV", "MIL"}
+
+
+def _circumstance(verb: Token, clause: Token) -> bool:
+    """Is the verb inside a modifying clause (adverbial, relative, a noun's) below the clause head?"""
+    tok = verb
+    while tok != clause and tok.head != tok:
+        if tok.dep_ in ("advcl", "acl", "relcl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _admits_a_fact(trigger: Trigger, states_of_mind: frozenset[str]) -> bool:

@@ -49,6 +49,7 @@ class Framer:
             return frame
         modal = g.modal_of(verb) or g.inherited_modal(verb)
         refused = False
+        prior = False  # climbed out of an "after ..." phrase
         current = verb
         depth = 0
         while depth < 6:
@@ -57,6 +58,12 @@ class Framer:
             if governed is None:
                 break
             head, relation = governed
+            if relation in ("pcomp:after", "pcomp:since"):
+                # "agreed to pay $28m after admitting bribery": the admission came first; the intention
+                # above is not its own (who reports it still is)
+                prior = True
+                current = head
+                continue
             to_infinitive = relation == "xcomp" or (relation == "advcl" and g.is_purpose_clause(current))
             if to_infinitive and head.lemma_.lower() in self.lexicon.reporting_verbs:
                 # "announced a new drive to help women" parsed with "to help" on "announced": the
@@ -113,11 +120,11 @@ class Framer:
                 break
             if intent_word and (relation == "xcomp" or (relation == "advcl" and g.is_purpose_clause(current))):
                 # ("have sworn to fight" parsed with "to fight" as a clause of purpose)
-                frame.intent = True
+                frame.intent = frame.intent or not prior
                 current = head
                 continue
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
-                modal = modal or g.modal_of(head)  # "will seek to reassure": planned
+                modal = modal or (g.modal_of(head) if not prior else None)  # "will seek to reassure": planned
                 if lemma in self.lexicon.attempt_verbs and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
                     modal = "planned"  # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells the act)
                 current = head  # "pledged to expel": the expulsion is the event
