@@ -510,9 +510,14 @@ class RoleFinder:
         obj = g.object_of(trigger.verb)
         if obj is None or obj.lemma_.lower() not in self.lexicon.answered_nouns or not source.country:
             return []
+        if "02" <= trigger.sense.code[:2] <= "09":
+            return []  # "welcomed the report": cooperation answers no earlier hostile act
+        named = self.lexicon.nouns.get(obj.lemma_.lower())  # "rejected the demands": an earlier demand's maker
         for earlier in reversed(history[-12:]):
             if earlier.cameo.root not in _ANSWERABLE_ROOTS:
                 continue  # only a demand, accusation, threat or coercion is something to reject or deny
+            if named is not None and not _same_kind(earlier.cameo.root, named.code[:2]):
+                continue
             parties = [earlier.reported_by, earlier.source, earlier.target]
             if source.country not in {p.country for p in parties if p}:
                 continue
@@ -666,6 +671,11 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
+
+
+def _same_kind(root: str, other: str) -> bool:
+    """The same root, or both asks ("urged Greece to cut spending. Greece rejected the demand")."""
+    return root == other or {root, other} <= _ASKING_ROOTS
 
 
 def _prepositions_between(verb: Token, tok: Token) -> int:
