@@ -464,6 +464,9 @@ ABSENT = [
     case("Asked whether it was realistic to demand sanctions on Iran, the British foreign secretary said no.", "GBRGOV:02", "the-one-asked-does-not-ask"),
     case("When asked about the attack, the Labour leader criticised the Tories.", "GBRPTY:02", "the-one-asked-does-not-ask-when"),
     case("Germany must be able to ensure prosecution is possible, the German defence minister said.", "DEU:10", "a-government-on-its-own-countrys-course-demands-nothing"),
+    case("Britain's former spy chief backed retaliatory action against Syria but criticised Donald Trump's communication by tweet.",
+         "USAGOV:05", "the-object-of-another-conjoined-act-is-not-this-ones-target"),
+    case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
     case("Turkey accused Syria of bombing civilians. Turkey rejected the demands.", "SYR:12", "rejected-demands-are-not-an-earlier-accusations"),
 ]

@@ -554,6 +554,9 @@ class RoleFinder:
             participle = c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(m.dep_ in ("aux", "mark") for m in c.children)
             # (nor a conjoined clause with a subject of its own: "they offer courses and Scotland is seen as ...")
             own_clause = c.dep_ == "conj" and g.is_verb(c) and g.child(c, "nsubj", "nsubjpass") is not None
+            # (nor another act with its own object: "backed the strikes but criticised Trump's tweets";
+            # but "denied the claim and accused Yerevan" answers Yerevan)
+            own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and not self._answers(verb))
             if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or own_clause or (
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
@@ -610,6 +613,15 @@ class RoleFinder:
             actor = next(iter(found.values()))
             return [ActorRef(actor.text, actor.code, actor.country, list(actor.agents), actor.start, actor.end, "clause")]
         return []
+
+    def _another_act(self, verb: Token) -> bool:
+        """A verb of the lexicon with an object of its own: an act with its own target."""
+        return g.is_verb(verb) and verb.lemma_.lower() in self.lexicon.verbs and g.object_of(verb) is not None
+
+    def _answers(self, verb: Token) -> bool:
+        """Does the verb's object name what someone else said or did ("denied the claim")?"""
+        obj = g.object_of(verb)
+        return obj is not None and obj.lemma_.lower() in self.lexicon.answered_nouns
 
     def _place_as_target(self, trigger: Trigger, within_event: bool = False, preps: tuple[str, ...] = ("in", "at", "to")) -> list[ActorRef]:
         """No target named: a country or capital the act happens in is the target, as in
