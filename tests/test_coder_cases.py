@@ -241,6 +241,9 @@ FOUND = [
          "the-state-a-phrase-names-wins-over-the-articles"),
     case("Pro-regime forces shelled the town of Maarat al-Numan in Idlib province on Sunday.", ("SYRMIL", "194", "SYR"),
          "pro-regime-forces-are-the-places-own-and-an-unknown-town-is-where-it-lies"),
+    case("France, together with Germany, condemned Russia.", ("DEU", "111", "RUS"), "who-acts-together-with-the-subject-acts-too"),
+    case("The Russian president, Vladimir Putin, along with his Turkish counterpart, Recep Tayyip Erdoğan, is due to meet in the Russian city of Sochi.",
+         ("RUSGOV", "036", "TURGOV"), "who-meets-along-with-the-subject-is-met-not-the-town"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -466,6 +469,8 @@ ABSENT = [
     case("Germany must be able to ensure prosecution is possible, the German defence minister said.", "DEU:10", "a-government-on-its-own-countrys-course-demands-nothing"),
     case("Britain's former spy chief backed retaliatory action against Syria but criticised Donald Trump's communication by tweet.",
          "USAGOV:05", "the-object-of-another-conjoined-act-is-not-this-ones-target"),
+    case("The Briton rose to the rank of commander, fighting alongside a Spaniard.", "ESP", "whom one fights-alongside-is-no-target"),
+    case("Tehran deployed drone operators and fighters from the Islamic Revolutionary Guards Corps.", "IRNMIL", "where-deployed-forces-come-from-is-no-target"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
     case("Turkey accused Syria of bombing civilians. Turkey rejected the demands.", "SYR:12", "rejected-demands-are-not-an-earlier-accusations"),

@@ -328,6 +328,10 @@ class PhraseResolver:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
                 actor = _ref(text, shared, actor.agents, "dictionary")
+        if actor is not None and actor.country and not actor.agents and depth < 3:
+            named = self._apposition_role(head, actor.country, depth)
+            if named is not None:  # "his Turkish counterpart, Recep Tayyip Erdoğan": TURGOV
+                actor = _ref(text, actor.country, named.agents, "dictionary")
         if actor is not None and head.lemma_.lower() in words["relational_nouns"] and _only_owner_named(entries, head):
             return None  # "Assad's main backer", "Turkey's enemies": someone else than the one named
         if actor is not None and not actor.country and head.lemma_.lower() in words["vague_titles"] and _of_unknown_name(entries, head):
@@ -351,6 +355,14 @@ class PhraseResolver:
         is_person = looks_like_person(head, words["honorifics"]) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _apposition_role(self, head: Token, country: str, depth: int) -> ActorRef | None:
+        """The actor an apposition names, when it is of the same country and says its role."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            found = self.resolve(appos, depth + 1)
+            if found is not None and found.actor.country == country and found.actor.agents:
+                return found.actor
+        return None
 
     def _shared_modifier_country(self, head: Token) -> str:
         """The country of a demonym modifying the first of two conjoined bare nouns ("Israeli

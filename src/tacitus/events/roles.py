@@ -107,6 +107,12 @@ class RoleFinder:
             return controller
         subject = g.subject_of(verb)
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
+        if subject is not None:
+            # "Putin, along with his Turkish counterpart, Erdoğan, is due to meet …": both act
+            for companion in _companions(subject):
+                found = self.coref.actors(companion, memory, sentence_index)
+                # ("his Turkish counterpart, Recep Tayyip Erdoğan": one of each country)
+                actors += [a for a in found if a.country and not any(b.country == a.country and len(b.agents) > len(a.agents) for b in found)]
         if subject is not None and actors and all(a.resolved_by == "owner" for a in actors) and self._force_done_to(subject):
             actors = []  # "the bombardment of a packed population will force ...": whom it falls on does nothing
         if subject is not None and not any(a.country for a in actors):
@@ -501,7 +507,8 @@ class RoleFinder:
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
-        heads.extend(g.prep_objects(verb, ("from",)))  # "confiscated weapons from armed groups"
+        if verb.lemma_.lower() not in self.lexicon.conveying_verbs:  # ("deployed fighters from the IRGC": where they come from)
+            heads.extend(g.prep_objects(verb, ("from",)))  # "confiscated weapons from armed groups"
         return _not_times(heads)  # ("shelling the enclave on the third day of the campaign")
 
     def _counterpart(self, trigger: Trigger, source: ActorRef, history: list[Event]) -> list[ActorRef]:
@@ -571,7 +578,8 @@ class RoleFinder:
             # a thing; "declined to say whether the prime minister backed it": what is said is not a party
             # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
             subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
-            compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike")  # "Unlike Britain, France opposed the war"
+            # "Unlike Britain, France opposed the war"; "fighting alongside a Spaniard": a companion
+            compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike", "alongside", "beside")
             # "agreed to pay a fine for bribing an Indonesian official": what it is for names no party
             grounds = t.dep_ == "prep" and t.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
             # "pound the area, backed by Iranian and Russian allies": who backs is no target
@@ -683,6 +691,15 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
+
+
+def _companions(subject: Token) -> list[Token]:
+    """Who the subject acts "along with", "together with" or "alongside"."""
+    preps = [c for c in subject.children if c.dep_ == "prep" and (c.lower_ == "alongside" or (
+        c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children if a.dep_ == "advmod")))]
+    preps += [w for c in subject.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
+              for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
 
 
 def _same_kind(root: str, other: str) -> bool:
