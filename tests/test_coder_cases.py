@@ -244,6 +244,9 @@ FOUND = [
     case("France, together with Germany, condemned Russia.", ("DEU", "111", "RUS"), "who-acts-together-with-the-subject-acts-too"),
     case("The Russian president, Vladimir Putin, along with his Turkish counterpart, Recep Tayyip Erdoğan, is due to meet in the Russian city of Sochi.",
          ("RUSGOV", "036", "TURGOV"), "who-meets-along-with-the-subject-is-met-not-the-town"),
+    case("Turkey has said it will invade and destroy the Kurdish enclave of Rojava in northern Syria.", ("TUR", "1382", "SYR"),
+         "two-acts-with-one-object-share-it"),
+    case("The Houthi insurgents seized Yemen's capital, Sana'a, in January 2015.", ("YEMREB", "192", "YEM"), "a-capital-in-apposition-is-a-place"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

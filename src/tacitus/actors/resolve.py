@@ -360,7 +360,8 @@ class PhraseResolver:
         """The actor an apposition names, when it is of the same country and says its role."""
         for appos in (c for c in head.children if c.dep_ == "appos"):
             found = self.resolve(appos, depth + 1)
-            if found is not None and found.actor.country == country and found.actor.agents:
+            # (not a capital: "Yemen's capital, Sana'a" is a place)
+            if found is not None and found.actor.country == country and found.actor.agents and found.actor.resolved_by != "metonym":
                 return found.actor
         return None
 

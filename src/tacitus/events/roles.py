@@ -519,7 +519,9 @@ class RoleFinder:
             return []
         if "02" <= trigger.sense.code[:2] <= "09":
             return []  # "welcomed the report": cooperation answers no earlier hostile act
-        named = self.lexicon.nouns.get(obj.lemma_.lower())  # "rejected the demands": an earlier demand's maker
+        # "rejected the demands": an earlier demand's maker ("delivered an ultimatum": the act's own noun,
+        # put to whoever the last hostile act was between)
+        named = self.lexicon.nouns.get(obj.lemma_.lower()) if trigger.noun is None else None
         for earlier in reversed(history[-12:]):
             if earlier.cameo.root not in _ANSWERABLE_ROOTS:
                 continue  # only a demand, accusation, threat or coercion is something to reject or deny
@@ -563,7 +565,9 @@ class RoleFinder:
             own_clause = c.dep_ == "conj" and g.is_verb(c) and g.child(c, "nsubj", "nsubjpass") is not None
             # (nor another act with its own object: "backed the strikes but criticised Trump's tweets";
             # but "denied the claim and accused Yerevan" answers Yerevan)
-            own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and not self._answers(verb))
+            # ("will invade and destroy the enclave": one object for both)
+            own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and g.object_of(verb) is not None
+                                        and not self._answers(verb))
             if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or own_clause or (
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
