@@ -474,6 +474,7 @@ ABSENT = [
          "USAGOV:05", "the-object-of-another-conjoined-act-is-not-this-ones-target"),
     case("The Briton rose to the rank of commander, fighting alongside a Spaniard.", "ESP", "whom one fights-alongside-is-no-target"),
     case("Tehran deployed drone operators and fighters from the Islamic Revolutionary Guards Corps.", "IRNMIL", "where-deployed-forces-come-from-is-no-target"),
+    case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
     case("Turkey accused Syria of bombing civilians. Turkey rejected the demands.", "SYR:12", "rejected-demands-are-not-an-earlier-accusations"),

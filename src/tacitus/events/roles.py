@@ -432,8 +432,10 @@ class RoleFinder:
 
     def _means(self, tok: Token) -> bool:
         """ "with the aid of Islamist proxies", "with limited civilian casualties", "with Hans Eichel
-        saying ...": a means, a manner or an aside, not a party to the act."""
-        return (tok.head.lower_ == "with" and tok.lemma_.lower() in self.lexicon.means_nouns) or _absolute(tok)
+        saying ...", "on Twitter": a means, a manner, an aside or a channel, not a party to the act."""
+        channel = tok.head.lower_ in ("on", "via", "through") and " ".join(
+            t.lower_ for t in tok.subtree if t.dep_ in ("compound", "amod") or t == tok) in self.lexicon.channels
+        return (tok.head.lower_ == "with" and tok.lemma_.lower() in self.lexicon.means_nouns) or channel or _absolute(tok)
 
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
