@@ -566,6 +566,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("The US, he said, had stabbed Turkey in the back.", "18", "a-stab-in-the-back-is-a-betrayal-not-an-assault"),
     case("Activists were fired up by Gordon Brown's speech.", "19", "fired-up-is-no-shooting"),
     case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),
     case("Blair repeated calls for the mayor of London to apologise to Israel.", "05", "what-is-called-for-did-not-happen (parse)"),
