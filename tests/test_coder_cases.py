@@ -474,6 +474,10 @@ ABSENT = [
          "USAGOV:05", "the-object-of-another-conjoined-act-is-not-this-ones-target"),
     case("The Briton rose to the rank of commander, fighting alongside a Spaniard.", "ESP", "whom one fights-alongside-is-no-target"),
     case("Tehran deployed drone operators and fighters from the Islamic Revolutionary Guards Corps.", "IRNMIL", "where-deployed-forces-come-from-is-no-target"),
+    case("The chancellor said that the EU's planned changes to the stability pact would force Britain to run a budget surplus.", "IGOEUREEC",
+         "what-a-thing-would-do-is-a-forecast-not-its-owners-act"),
+    case("Tony Blair assured Parliament that 90% of the bill was about tightening up the regulation of the gambling industry.", "GBRGOV:03",
+         "assuring-that-something-is-so-promises-nothing"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
@@ -626,6 +630,11 @@ def test_a_conjunct_without_its_own_auxiliary_shares_the_future(code):
 def test_an_act_one_will_seek_to_do_is_planned(code):
     events = code("Blair will seek to reassure Labour MPs on Monday.")
     assert [(e.source.code, e.cameo.code, e.target.code, e.modality) for e in events] == [("GBRGOV", "030", "GBRPTY", "planned")]
+
+
+def test_assuring_what_one_will_do_promises_it(code):
+    events = code("Tony Blair assured Parliament that he would publish the advice.")
+    assert {(e.source.code, e.cameo.code) for e in events} == {("GBRGOV", "030")}
 
 
 def test_what_was_done_before_an_intention_is_no_part_of_it(code):

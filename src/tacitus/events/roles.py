@@ -115,6 +115,9 @@ class RoleFinder:
                 actors += [a for a in found if a.country and not any(b.country == a.country and len(b.agents) > len(a.agents) for b in found)]
         if subject is not None and actors and all(a.resolved_by == "owner" for a in actors) and self._force_done_to(subject):
             actors = []  # "the bombardment of a packed population will force ...": whom it falls on does nothing
+        if (subject is not None and actors and subject.pos_ == "NOUN" and not self._heads_an_actor(subject)
+                and g.modal_of(verb) in ("planned", "hypothetical")):
+            actors = []  # "the EU's planned changes would force Britain to ...": a forecast of what a thing will do
         if subject is not None and not any(a.country for a in actors):
             # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
             # several; another of them may be the actor
