@@ -478,6 +478,8 @@ ABSENT = [
          "what-a-thing-would-do-is-a-forecast-not-its-owners-act"),
     case("Tony Blair assured Parliament that 90% of the bill was about tightening up the regulation of the gambling industry.", "GBRGOV:03",
          "assuring-that-something-is-so-promises-nothing"),
+    case("Home Secretary Charles Clarke spoke on Monday. A man laid in wait for a burglar before beating him up.", "GBRGOV:18",
+         "him-is-the-one-just-introduced-not-a-minister-named-before"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

@@ -238,6 +238,10 @@ class Coreference:
                 return [_as(a, head, "coref:speaker") for a in found]
             if lower in _PERSON_PRONOUNS and (speaker.pos_ == "PROPN" or looks_like_person(speaker, self.resolver.dictionary.words["honorifics"])):
                 return []  # the speaker is someone the dictionaries do not know: so is "she"
+        if lower in _PERSON_PRONOUNS and head.dep_ in ("dobj", "pobj", "dative", "poss"):
+            introduced = self._someone_introduced_before(head)
+            if introduced is not None:  # "a man who laid in wait for a burglar, before beating him up": the burglar
+                return [_as(introduced, head, "coref:person")]
         if lower in _PERSON_PRONOUNS:
             named = _person_before(head, self.resolver.dictionary.words["honorifics"], self.resolver)
             if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
@@ -263,6 +267,19 @@ class Coreference:
             if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural and (mention.actor.country or mention.actor.agents):
                 return [_as(mention.actor, head, "coref:it")]  # "the committee ... It urged": LEG
         return []
+
+    def _someone_introduced_before(self, pronoun: Token) -> ActorRef | None:
+        """The nearest one-person role introduced with "a" earlier in the pronoun's sentence ("a
+        burglar"), unless a person is named nearer."""
+        honorifics = self.resolver.dictionary.words["honorifics"]
+        for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if looks_like_person(tok, honorifics):
+                return None
+            if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                found = self.resolver.resolve(tok)
+                if found is not None and found.actor.agents and not found.actor.country:
+                    return found.actor
+        return None
 
     def _things_before(self, pronoun: Token) -> bool:
         """Is the nearest plural noun before "they"/"them" in its sentence a thing, not an actor?"""
