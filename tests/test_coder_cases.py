@@ -639,6 +639,14 @@ def test_assuring_what_one_will_do_promises_it(code):
     assert {(e.source.code, e.cameo.code) for e in events} == {("GBRGOV", "030")}
 
 
+def test_a_bare_participle_after_a_passive_is_passive_too(partial_coder):
+    # (parse: the small model tags "forced" VBD, a conjunct of "detained")
+    events = partial_coder.code_text("Three coachloads of British protesters were searched and detained on the way to RAF Fairford "
+                                     "and forced to return to London.")
+    assert {(e.cameo.root, e.source.code, e.target.text) for e in events} == {
+        ("17", "", "Three coachloads")}
+
+
 def test_what_was_done_before_an_intention_is_no_part_of_it(code):
     events = code("Siemens has agreed to pay a fine after admitting bribery.")
     assert ("015", "asserted") in {(e.cameo.code, e.modality) for e in events}

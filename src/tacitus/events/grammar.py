@@ -73,9 +73,23 @@ def is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
         # "Bashir on Thursday shortened by one hour the curfew": an active subject, a "by" of measure
         return not any(c.dep_ == "nsubj" for c in verb.children)
-    if _shared_agent(verb) is not None:
+    if _shared_agent(verb) is not None or shared_passive_subject(verb) is not None:
         return True
     return reduced_relative_root(verb)
+
+
+def shared_passive_subject(verb: Token) -> Token | None:
+    """The subject a bare conjoined participle shares with a passive before it ("were searched and
+    detained ... and forced to return": forced too; the small model may tag it VBD)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "agent") for c in verb.children):
+        return None
+    first = verb.head
+    while first.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        first = first.head
+    if first.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "auxpass" for c in first.children):
+        return None
+    return child(first, "nsubjpass")
 
 
 def _shared_agent(verb: Token) -> Token | None:
@@ -133,6 +147,10 @@ def subject_of(verb: Token) -> Token | None:
         by = prep_objects(verb, ("by",))
         if by:
             return by[0]  # "killed in airstrikes and shelling by forces loyal to Assad": a noun, its doer
+    if shared_passive_subject(verb) is not None:
+        # "were searched and forced to return": a doer only in a "by" phrase of the chain
+        agents = [child(v, "agent") for v in [verb, *verb.conjuncts]]
+        return next((child(a, "pobj") for a in agents if a is not None), None)
     seen = 0
     current = verb
     came_by_xcomp = came_by_conj = False
@@ -256,7 +274,7 @@ def _bare_participle_clause(verb: Token) -> bool:
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     # (of two passive subjects, the nearer: "GAZA CITY, ...: Four children were killed")
-    obj = child(verb, "dobj", "obj") or (nearest_child(verb, "nsubjpass") if is_passive(verb) else None) or (
+    obj = child(verb, "dobj", "obj") or (nearest_child(verb, "nsubjpass") if is_passive(verb) else None) or shared_passive_subject(verb) or (
         reduced_relative_patient(verb) if is_passive(verb) else None) or _second_subject(verb)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
