@@ -247,6 +247,8 @@ FOUND = [
     case("Turkey has said it will invade and destroy the Kurdish enclave of Rojava in northern Syria.", ("TUR", "1382", "SYR"),
          "two-acts-with-one-object-share-it"),
     case("The Houthi insurgents seized Yemen's capital, Sana'a, in January 2015.", ("YEMREB", "192", "YEM"), "a-capital-in-apposition-is-a-place"),
+    case("Government forces shelled Idlib on Monday. Fighting raged in Aleppo. Shells fell on Hama. The rebels negotiated with Russia.",
+         ("SYRREB", "046", "RUS"), "rebels-in-a-story-whose-towns-are-in-one-country-are-its"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -480,6 +482,7 @@ ABSENT = [
          "assuring-that-something-is-so-promises-nothing"),
     case("Home Secretary Charles Clarke spoke on Monday. A man laid in wait for a burglar before beating him up.", "GBRGOV:18",
          "him-is-the-one-just-introduced-not-a-minister-named-before"),
+    case("Government forces shelled Maarat al-Numan in Idlib province.", "NGA", "a-hyphenated-town-is-one-name"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
-from tacitus.actors.coref import ArticleActors, Coreference, at_home, at_the_scene
+from tacitus.actors.coref import ArticleActors, Coreference, at_home, at_the_scene, in_the_theatre
 from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ARTICLE_PEOPLES, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
@@ -114,7 +114,11 @@ class Coder:
             history.extend(events)
             self._remember(sentence, index, memory, events)
         unplaced = self.dictionary.words["unplaced_qualifiers"]
-        return _ordered(_at_home(_at_the_scene(history, unplaced, self.dictionary), memory.home(), unplaced))
+        events = _at_the_scene(history, unplaced, self.dictionary)
+        theatre = _theatre(local)
+        if memory.home() in ("", theatre):  # (a story on British politics that names Douma: "the opposition" is still Britain's)
+            events = _in_the_theatre(events, theatre, unplaced)
+        return _ordered(_at_home(events, memory.home(), unplaced))
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
         for tok in sentence:
@@ -179,6 +183,31 @@ def _at_the_scene(events: list[Event], unplaced: frozenset[str], dictionary: Act
             continue
         event.source = at_the_scene(event.source, place.country, unplaced, local, doer=True)
         event.target = at_the_scene(event.target, place.country, unplaced, local)
+    return events
+
+
+# The towns and regions named in an article that make one country its theatre: at least this many,
+# and this share of them.
+_THEATRE_MIN_PLACES = 3
+_THEATRE_MIN_SHARE = 0.6
+
+
+def _theatre(local_places: Counter[str]) -> str:
+    """The country most of the article's towns and regions are in, or ""."""
+    if not local_places:
+        return ""
+    country, n = local_places.most_common(1)[0]
+    return country if n >= _THEATRE_MIN_PLACES and n >= _THEATRE_MIN_SHARE * sum(local_places.values()) else ""
+
+
+def _in_the_theatre(events: list[Event], theatre: str, unplaced: frozenset[str]) -> list[Event]:
+    """The sides of a conflict of no country take the country the article's towns are in."""
+    if not theatre:
+        return events
+    for event in events:
+        event.source, event.target = in_the_theatre(event.source, theatre, unplaced), in_the_theatre(event.target, theatre, unplaced)
+        if event.reported_by is not None:
+            event.reported_by = in_the_theatre(event.reported_by, theatre, unplaced)
     return events
 
 

@@ -423,6 +423,20 @@ def _the_places_own(text: str, local_forces: frozenset[str]) -> bool:
     return any(word in local_forces and (i == 0 or words[i - 1] != "anti") for i, word in enumerate(words))
 
 
+# The sides of a country's own conflict: rebels, insurgents, separatists, the opposition.
+DOMESTIC_SIDES = {"REB", "INS", "SEP", "OPP"}
+
+
+def in_the_theatre(actor: ActorRef, theatre: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
+    """A side of a conflict of no stated country in an article whose towns and regions are mostly of
+    one country is that country's ("the rebels", "armed opposition groups" in a story on Idlib:
+    SYRREB, SYROPP); `resolved_by` says `theatre`. Not ones said to be of no one place ("foreign
+    fighters")."""
+    if actor.country or not set(actor.agents) & DOMESTIC_SIDES or _of_no_one_place(actor, unplaced):
+        return actor
+    return actor.placed(theatre, "theatre")
+
+
 def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
     """A role of no stated country in an article about one country is that country's ("the
     chancellor", "MPs", "the Court of Appeal" in a story on British politics); `resolved_by` says

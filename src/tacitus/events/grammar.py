@@ -310,13 +310,15 @@ def through_quantity(noun: Token) -> Token:
 
 def proper_name(head: Token) -> str:
     """The proper name ending at `head`: it and the name words right before it ("Kafr Saghir"),
-    without describing adjectives ("mostly Christian eastern Beirut" → "Beirut")."""
-    words = [head]
+    without describing adjectives ("mostly Christian eastern Beirut" → "Beirut"); a hyphen inside
+    the name is kept ("Maarat al-Numan")."""
+    first = head.i
     for tok in reversed(list(head.doc[head.left_edge.i: head.i])):
-        if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "flat"):
+        inner_hyphen = tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+        if not inner_hyphen and (tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "flat")):
             break
-        words.insert(0, tok)
-    return " ".join(t.text for t in words)
+        first = tok.i
+    return head.doc[first: head.i + 1].text
 
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

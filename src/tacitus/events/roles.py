@@ -116,7 +116,7 @@ class RoleFinder:
         if subject is not None and actors and all(a.resolved_by == "owner" for a in actors) and self._force_done_to(subject):
             actors = []  # "the bombardment of a packed population will force ...": whom it falls on does nothing
         if (subject is not None and actors and subject.pos_ == "NOUN" and not self._heads_an_actor(subject)
-                and g.modal_of(verb) in ("planned", "hypothetical")):
+                and (g.child(subject, "poss") is not None or self._names_an_act(subject)) and g.modal_of(verb) in ("planned", "hypothetical")):
             actors = []  # "the EU's planned changes would force Britain to ...": a forecast of what a thing will do
         if subject is not None and not any(a.country for a in actors):
             # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
@@ -197,6 +197,8 @@ class RoleFinder:
             actor = mention.actor
             return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
         named_as_actor = mention is not None and any(e.kind in ("organisation", "igo", "person", "seat") for e in mention.entries)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.coref.resolver.dictionary.words["place_nouns"]:
+            tok = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)  # "Idlib province"
         if not named_as_actor and tok.pos_ == "PROPN" and self.place_country is not None:
             name = g.proper_name(tok)
             country = self.place_country(name)
