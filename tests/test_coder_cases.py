@@ -249,6 +249,8 @@ FOUND = [
     case("The Houthi insurgents seized Yemen's capital, Sana'a, in January 2015.", ("YEMREB", "192", "YEM"), "a-capital-in-apposition-is-a-place"),
     case("Government forces shelled Idlib on Monday. Fighting raged in Aleppo. Shells fell on Hama. The rebels negotiated with Russia.",
          ("SYRREB", "046", "RUS"), "rebels-in-a-story-whose-towns-are-in-one-country-are-its"),
+    case("The Japanese Foreign Office protested to China.", ("JPNGOV", "114", "CHN"), "a-protest-to-a-state-is-an-official-complaint"),
+    case("John Letts said the Foreign Office has refused to help their son.", ("GBRGOV", "120", ""), "the-foreign-office-is-britains"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -483,6 +485,7 @@ ABSENT = [
     case("Home Secretary Charles Clarke spoke on Monday. A man laid in wait for a burglar before beating him up.", "GBRGOV:18",
          "him-is-the-one-just-introduced-not-a-minister-named-before"),
     case("Government forces shelled Maarat al-Numan in Idlib province.", "NGA", "a-hyphenated-town-is-one-name"),
+    case("Trump says US troops must leave Syria.", "USAGOV:10", "a-government-on-its-own-forces-course-demands-nothing"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
@@ -575,6 +578,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("Trump and May agreed the Assad regime had a pattern of dangerous behaviour.", "03", "agreeing-on-a-view-is-no-intent"),
     case("The US, he said, had stabbed Turkey in the back.", "18", "a-stab-in-the-back-is-a-betrayal-not-an-assault"),
     case("Activists were fired up by Gordon Brown's speech.", "19", "fired-up-is-no-shooting"),
     case("The head of the agency, widely reported to have resigned, is still at the helm.", "08", "reported-to-have-is-hearsay (parse)"),

@@ -226,10 +226,12 @@ def _different_parties(source: ActorRef, target: ActorRef) -> bool:
 
 
 def _own_country_told(trigger: Trigger, source: ActorRef, target: ActorRef) -> bool:
-    """ "Germany must be able to prosecute", says its defence minister: a government stating its own
-    country's course, not a demand (CAMEO 10) on anyone."""
+    """ "Germany must be able to prosecute", says its defence minister; "Trump says US troops must
+    leave Syria": a government stating its own country's (or forces') course, not a demand (CAMEO
+    10) on anyone."""
     stated = trigger.sense.target == "clause" and trigger.sense.code.startswith("10")
-    return stated and bool(source.country) and target.code == source.country and set(source.agents) <= {"GOV", "MIL"}
+    own = target.country == source.country and set(target.agents) <= {"GOV", "MIL"}
+    return stated and bool(source.country) and own and set(source.agents) <= {"GOV", "MIL"}
 
 
 def _circumstance(verb: Token, clause: Token) -> bool:
