@@ -486,6 +486,8 @@ ABSENT = [
          "him-is-the-one-just-introduced-not-a-minister-named-before"),
     case("Government forces shelled Maarat al-Numan in Idlib province.", "NGA", "a-hyphenated-town-is-one-name"),
     case("Trump says US troops must leave Syria.", "USAGOV:10", "a-government-on-its-own-forces-course-demands-nothing"),
+    case("The proposals were opposed in the past by leftist parties, including Mr Lula's Workers Party.", "BRAPTY:12",
+         "the-doers-of-a-passive-are-not-its-target"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

@@ -575,7 +575,8 @@ class RoleFinder:
             # ("will invade and destroy the enclave": one object for both)
             own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and g.object_of(verb) is not None
                                         and not self._answers(verb))
-            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis") or participle or own_clause or (
+            # (nor the doer of a passive: "opposed by leftist parties, including Lula's Workers Party")
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis", "agent") or participle or own_clause or (
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
         for t in verb.subtree:
@@ -610,8 +611,7 @@ class RoleFinder:
             if (trigger.sense.code[:2] in ("02", "10") and tok.dep_ == "pobj" and tok.head.lower_ == "of"
                     and self._names_an_act(tok.head.head)):
                 continue  # "called for the release of the Afghan inmates": not whom the call is to
-            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and (
-                    g.child(verb, "dobj") is not None or g.is_passive(verb) or self._only_said(trigger)):
+            if _locative(tok) and (g.child(verb, "dobj") is not None or g.is_passive(verb) or self._only_said(trigger)):
                 continue  # the act has an object of its own, or is an appeal: "in Syria" only says where
             if self._topic_of_a_noun(tok, trigger):
                 continue  # "offer participation in a summit on the Middle East": what it is about
@@ -711,6 +711,14 @@ def _companions(subject: Token) -> list[Token]:
     preps += [w for c in subject.children if c.dep_ == "prep" and c.lower_ in ("along", "together")
               for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
     return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _locative(tok: Token) -> bool:
+    """A place phrase's object: "in Syria", "out of London"."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in ("out", "outside", "inside"))
 
 
 def _same_kind(root: str, other: str) -> bool:
