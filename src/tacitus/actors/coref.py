@@ -136,7 +136,7 @@ class Coreference:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
             return self._pronoun(head, memory, sentence_index)
-        if self._is_pair_phrase(head) and memory.pair:
+        if self.is_pair_phrase(head) and memory.pair:
             return [_as(a, head, "coref:pair") for a in memory.pair]
         mention = self.resolver.resolve(head)
         if mention is None:
@@ -202,7 +202,8 @@ class Coreference:
         return []
 
     @staticmethod
-    def _is_pair_phrase(head: Token) -> bool:
+    def is_pair_phrase(head: Token) -> bool:
+        """ "both sides", "the two countries": the last pair of actors named together."""
         if head.lemma_.lower() not in _PAIR_HEADS or head.tag_ not in ("NNS", "NNPS"):
             return False
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):

@@ -403,6 +403,10 @@ class RoleFinder:
         if an_act_asked_for:
             # "called for the release of the inmates": those released are not whom the call is to
             whose = [w for w in whose if w.head.lower_ != "of"]
+        if sense.code[:2] in ("03", "07") and head.dep_ == "dobj" and head.pos_ == "NOUN" and not self._heads_an_actor(head):
+            # what is promised or given is no recipient, nor is whose it is: "pledged open-ended US
+            # military commitment", "offering military training" (but "aid to the Kurds": the Kurds)
+            return [c for c in whose if c.head.lower_ in ("to", "for", "with")]
         if _own_possession(head) and not g.is_passive(verb):
             # "withdrew its troops": the subject's own forces are no target; "reneged on his
             # commitment to the Zambian people": whom it was made to is
@@ -412,7 +416,7 @@ class RoleFinder:
     def _heads_an_actor(self, tok: Token) -> bool:
         """Is the word itself an actor's (a name, a pronoun, a role or country word), not a thing that
         only a modifier ties to one ("government reform")?"""
-        if tok.pos_ in ("PROPN", "PRON"):
+        if tok.pos_ in ("PROPN", "PRON") or self.coref.is_pair_phrase(tok):
             return True
         entries = match_entries(self.coref.resolver.dictionary, phrase_tokens(tok))
         return any(tok in toks for _, toks in entries)
