@@ -490,6 +490,8 @@ ABSENT = [
          "the-doers-of-a-passive-are-not-its-target"),
     case("Tillerson pledged open-ended US military commitment and more support for refugees.", "USAMIL:03", "what-is-pledged-is-no-recipient"),
     case("Britain is offering military training.", "MIL", "what-is-offered-is-no-recipient"),
+    case("The US accused Syria of shelling Afrin. The US secretary of state rejected reports that the decision had come out of the blue.",
+         "SYR:12", "rejected-reports-answer-no-earlier-accusation"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
