@@ -251,6 +251,10 @@ FOUND = [
          ("SYRREB", "046", "RUS"), "rebels-in-a-story-whose-towns-are-in-one-country-are-its"),
     case("The Japanese Foreign Office protested to China.", ("JPNGOV", "114", "CHN"), "a-protest-to-a-state-is-an-official-complaint"),
     case("John Letts said the Foreign Office has refused to help their son.", ("GBRGOV", "120", ""), "the-foreign-office-is-britains"),
+    case("Kurdish-led forces have been fighting it out with Isis in Syria's Deir ez-Zor province.", ("SYRMIL", "190", "IMGMUSISI"),
+         "fighting-it-out-with-someone-fights-them"),
+    case("A three-judge panel agreed with the companies, finding that the case could not be brought.", ("JUD", "051", "BUS"),
+         "agreeing-with-someones-case-sides-with-them"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -492,6 +496,7 @@ ABSENT = [
     case("Britain is offering military training.", "MIL", "what-is-offered-is-no-recipient"),
     case("The US accused Syria of shelling Afrin. The US secretary of state rejected reports that the decision had come out of the blue.",
          "SYR:12", "rejected-reports-answer-no-earlier-accusation"),
+    case("We know that Isis fights from civilian areas.", "CVL", "where-one-fights-from-is-no-target"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
@@ -584,6 +589,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("Angry Labour MPs warned Mr Blair about the dangers of disunity.", "13", "warning-about-a-danger-is-no-threat"),
     case("Trump and May agreed the Assad regime had a pattern of dangerous behaviour.", "03", "agreeing-on-a-view-is-no-intent"),
     case("The US, he said, had stabbed Turkey in the back.", "18", "a-stab-in-the-back-is-a-betrayal-not-an-assault"),
     case("Activists were fired up by Gordon Brown's speech.", "19", "fired-up-is-no-shooting"),

@@ -518,7 +518,8 @@ class RoleFinder:
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
-        if verb.lemma_.lower() not in self.lexicon.conveying_verbs:  # ("deployed fighters from the IRGC": where they come from)
+        # ("deployed fighters from the IRGC", "Isis fights from civilian areas": where they come or fight from)
+        if verb.lemma_.lower() not in self.lexicon.conveying_verbs and not _by_force(trigger.sense.code):
             heads.extend(g.prep_objects(verb, ("from",)))  # "confiscated weapons from armed groups"
         return _not_times(heads)  # ("shelling the enclave on the third day of the campaign")
 
