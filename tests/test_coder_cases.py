@@ -255,6 +255,8 @@ FOUND = [
          "fighting-it-out-with-someone-fights-them"),
     case("A three-judge panel agreed with the companies, finding that the case could not be brought.", ("JUD", "051", "BUS"),
          "agreeing-with-someones-case-sides-with-them"),
+    case("Government forces shelled Idlib on Monday. Fighting raged in Aleppo. Shells fell on Hama. Russian aircraft conducted strikes on residential areas.",
+         ("RUSMIL", "195", "SYRCVL"), "civilians-hit-in-a-story-whose-towns-are-in-one-country-are-its"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

@@ -172,6 +172,8 @@ def _head_at(sentence: Span, start: int, end: int) -> Token | None:
 
 # Acts whose place says whose the unnamed actors there are: protest, posture, coercion, force.
 _SCENE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Acts of coercion and force: their civilian targets are where the article's war is.
+_FORCE_ROOTS = {"17", "18", "19", "20"}
 
 
 def _at_the_scene(events: list[Event], unplaced: frozenset[str], dictionary: ActorDictionary) -> list[Event]:
@@ -201,11 +203,14 @@ def _theatre(local_places: Counter[str]) -> str:
 
 
 def _in_the_theatre(events: list[Event], theatre: str, unplaced: frozenset[str]) -> list[Event]:
-    """The sides of a conflict of no country take the country the article's towns are in."""
+    """The sides of a conflict of no country, and civilians hit by force, take the country the
+    article's towns are in."""
     if not theatre:
         return events
     for event in events:
-        event.source, event.target = in_the_theatre(event.source, theatre, unplaced), in_the_theatre(event.target, theatre, unplaced)
+        victim = event.cameo.root in _FORCE_ROOTS
+        event.source = in_the_theatre(event.source, theatre, unplaced)
+        event.target = in_the_theatre(event.target, theatre, unplaced, victim=victim)
         if event.reported_by is not None:
             event.reported_by = in_the_theatre(event.reported_by, theatre, unplaced)
     return events

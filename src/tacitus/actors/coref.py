@@ -428,12 +428,13 @@ def _the_places_own(text: str, local_forces: frozenset[str]) -> bool:
 DOMESTIC_SIDES = {"REB", "INS", "SEP", "OPP"}
 
 
-def in_the_theatre(actor: ActorRef, theatre: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
+def in_the_theatre(actor: ActorRef, theatre: str, unplaced: frozenset[str] = frozenset(), victim: bool = False) -> ActorRef:
     """A side of a conflict of no stated country in an article whose towns and regions are mostly of
     one country is that country's ("the rebels", "armed opposition groups" in a story on Idlib:
-    SYRREB, SYROPP); `resolved_by` says `theatre`. Not ones said to be of no one place ("foreign
-    fighters")."""
-    if actor.country or not set(actor.agents) & DOMESTIC_SIDES or _of_no_one_place(actor, unplaced):
+    SYRREB, SYROPP), and so are civilians a force hit (`victim`: "strikes on residential areas");
+    `resolved_by` says `theatre`. Not ones said to be of no one place ("foreign fighters")."""
+    sides = DOMESTIC_SIDES | ({"CVL"} if victim else set())
+    if actor.country or not set(actor.agents) & sides or _of_no_one_place(actor, unplaced):
         return actor
     return actor.placed(theatre, "theatre")
 
