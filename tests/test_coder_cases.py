@@ -257,6 +257,9 @@ FOUND = [
          "agreeing-with-someones-case-sides-with-them"),
     case("Government forces shelled Idlib on Monday. Fighting raged in Aleppo. Shells fell on Hama. Russian aircraft conducted strikes on residential areas.",
          ("RUSMIL", "195", "SYRCVL"), "civilians-hit-in-a-story-whose-towns-are-in-one-country-are-its"),
+    case("Tony Blair spoke in London. Gordon Brown met Labour MPs in Westminster. The Conservatives attacked the Budget. "
+         "Tony Blair has apologised to two families who suffered a miscarriage of justice.", ("GBRGOV", "055", "GBRCVL"),
+         "people-a-home-actor-deals-with-in-words-are-at-home"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

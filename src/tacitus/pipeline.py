@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus import nlp as nlp_loader
 from tacitus import ontology
-from tacitus.actors.coref import ArticleActors, Coreference, at_home, at_the_scene, in_the_theatre
+from tacitus.actors.coref import ArticleActors, Coreference, at_home, at_the_scene, in_the_theatre, people_at_home
 from tacitus.actors.dictionary import ARTICLE_DATE, ARTICLE_HOME, ARTICLE_PEOPLES, ActorDictionary
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
@@ -226,6 +226,11 @@ def _at_home(events: list[Event], home: str, unplaced: frozenset[str]) -> list[E
     seen: set[tuple[int, str, str, str]] = set()  # (as the coder's own: one event per trigger and dyad)
     for event in events:
         event.source, event.target = at_home(event.source, home, unplaced), at_home(event.target, home, unplaced)
+        if event.cameo.root not in _FORCE_ROOTS:  # (whom a home actor deals with in words is at home too)
+            if event.source.country == home:
+                event.target = people_at_home(event.target, home, unplaced)
+            if event.target.country == home:
+                event.source = people_at_home(event.source, home, unplaced)
         if event.reported_by is not None:
             event.reported_by = at_home(event.reported_by, home, unplaced)
         key = (event.trigger_start, event.source.code, event.target.code, event.cameo.code)

@@ -449,6 +449,15 @@ def at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) 
     return actor.placed(home, "home")
 
 
+def people_at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozenset()) -> ActorRef:
+    """Civilians of no stated country dealt with by an actor of the article's home country, in
+    anything but force, are of that country ("Blair apologised to two families", "urged people to
+    …" in a story on British politics: GBRCVL); `resolved_by` says `home`."""
+    if actor.country or set(actor.agents) != {"CVL"} or _of_no_one_place(actor, unplaced):
+        return actor
+    return actor.placed(home, "home")
+
+
 def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     """ "world leaders", "foreign fighters": said to be of no one place."""
     return any(word in unplaced for word in actor.text.lower().split())
