@@ -260,6 +260,8 @@ FOUND = [
     case("Tony Blair spoke in London. Gordon Brown met Labour MPs in Westminster. The Conservatives attacked the Budget. "
          "Tony Blair has apologised to two families who suffered a miscarriage of justice.", ("GBRGOV", "055", "GBRCVL"),
          "people-a-home-actor-deals-with-in-words-are-at-home"),
+    case("The British soldier was killed by a roadside bomb while fighting Isis.", ("GBRMIL", "190", "IMGMUSISI"),
+         "who-was-killed-while-fighting-was-fighting"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

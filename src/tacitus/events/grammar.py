@@ -153,11 +153,12 @@ def subject_of(verb: Token) -> Token | None:
         return next((child(a, "pobj") for a in agents if a is not None), None)
     seen = 0
     current = verb
-    came_by_xcomp = came_by_conj = False
+    came_by_xcomp = came_by_conj = came_by_participle = False
     while seen < 6:
         seen += 1
-        if came_by_conj and is_passive(current) and child(current, "nsubjpass") is not None:
-            # "The prime minister has been indicted by the court and will resign": the shared subject
+        if (came_by_conj or came_by_participle) and is_passive(current) and child(current, "nsubjpass") is not None:
+            # "The prime minister has been indicted by the court and will resign": the shared subject;
+            # "a soldier who was killed by an IED while fighting Isis": the one killed was fighting
             return child(current, "nsubjpass")
         subj = nearest_child(current, "nsubj", "csubj", "nsubjpass") if not is_passive(current) else child(current, "agent")
         if subj is None and (shared := _shared_agent(current)) is not None:
@@ -188,6 +189,7 @@ def subject_of(verb: Token) -> Token | None:
             return stranded
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             came_by_xcomp = current.dep_ == "xcomp"
+            came_by_participle = current.dep_ == "advcl" and current.tag_ == "VBG"
             # an active conjunct ("and will resign"), not a shared passive ("were arrested and later released")
             came_by_conj = current.dep_ == "conj" and not is_passive(current) and current.tag_ != "VBN"
             current = current.head
