@@ -262,6 +262,7 @@ FOUND = [
          "people-a-home-actor-deals-with-in-words-are-at-home"),
     case("The British soldier was killed by a roadside bomb while fighting Isis.", ("GBRMIL", "190", "IMGMUSISI"),
          "who-was-killed-while-fighting-was-fighting"),
+    case("Two British men were captured by Isis.", ("IMGMUSISI", "181", "GBRCVL"), "people-captured-by-an-armed-group-are-abducted"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

@@ -921,8 +921,9 @@ def _by_force(code: str) -> bool:
 
 
 def _roles_of(actor: ActorRef) -> set[str]:
-    """An actor's agent roles, an intergovernmental body counting as IGO ("the UN envoy": IGOUNO)."""
-    return set(actor.agents) | ({"IGO"} if actor.country.startswith("IGO") else set())
+    """An actor's agent roles, an intergovernmental body counting as IGO ("the UN envoy": IGOUNO) and
+    an international armed group as IMG ("Islamic State": IMGMUSISI)."""
+    return set(actor.agents) | {block for block in ("IGO", "IMG") if actor.country.startswith(block)}
 
 
 def _of_country(actor: ActorRef, country: str) -> ActorRef:
