@@ -263,6 +263,7 @@ FOUND = [
     case("The British soldier was killed by a roadside bomb while fighting Isis.", ("GBRMIL", "190", "IMGMUSISI"),
          "who-was-killed-while-fighting-was-fighting"),
     case("Two British men were captured by Isis.", ("IMGMUSISI", "181", "GBRCVL"), "people-captured-by-an-armed-group-are-abducted"),
+    case("The US gave vital military support to Iraq.", ("USA", "070", "IRQ"), "military-support-with-an-adjective-before-is-aid"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -505,6 +506,7 @@ ABSENT = [
     case("The US accused Syria of shelling Afrin. The US secretary of state rejected reports that the decision had come out of the blue.",
          "SYR:12", "rejected-reports-answer-no-earlier-accusation"),
     case("We know that Isis fights from civilian areas.", "CVL", "where-one-fights-from-is-no-target"),
+    case("Moscow gave tacit support to Turkey's recent military incursion into Afrin.", "RUSGOV:07", "tacit-support-is-no-aid-whatever-follows"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

@@ -133,8 +133,9 @@ class TriggerFinder:
         if lemma in lemmas or token.lower_ in lemmas:
             return True
         for dep in ("compound", "amod"):
-            modifier = " ".join(t.lower_ for t in token.lefts if t.dep_ == dep)
-            if modifier and f"{modifier} {lemma}" in lemmas:  # "martial law", "hunger strike"
+            mods = [t.lower_ for t in token.lefts if t.dep_ == dep]
+            # "martial law", "hunger strike", "vital military support" (the modifiers next to the noun)
+            if any(f"{' '.join(mods[i:])} {lemma}" in lemmas for i in range(len(mods))):
                 return True
         return False
 
