@@ -44,6 +44,9 @@ class Framer:
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
+        if verb.lemma_.lower() in self.lexicon.enabling_purposes and _purpose_of_a_deed(verb):
+            frame.suppressed = True  # "cleared mines to allow civilians to leave": an aim, no concession
+            return frame
         if verb.dep_ in ("advcl", "xcomp") and any(t.lower_ in g.SPEAKING_TERMS for t in verb.head.subtree if t.i < verb.i):
             frame.suppressed = True  # "spoke on condition of anonymity to discuss relations with Turkey": who speaks, not an act
             return frame
@@ -194,3 +197,11 @@ def _would(verb: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _purpose_of_a_deed(verb: Token) -> bool:
+    """A to-infinitive telling what another act with an object of its own is for ("cleared mines to
+    allow ...", "launched an initiative to allow ..."; the small model may attach it as a complement)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return g.is_purpose_clause(verb) or (verb.dep_ == "xcomp" and g.child(verb.head, "dobj") is not None)
