@@ -264,6 +264,8 @@ FOUND = [
          "who-was-killed-while-fighting-was-fighting"),
     case("Two British men were captured by Isis.", ("IMGMUSISI", "181", "GBRCVL"), "people-captured-by-an-armed-group-are-abducted"),
     case("The US gave vital military support to Iraq.", ("USA", "070", "IRQ"), "military-support-with-an-adjective-before-is-aid"),
+    case("Yukos is suing a host of companies. It has also threatened legal action against Deutsche Bank.", ("RUSBUS", "130", "DEUBUS"),
+         "it-is-the-firm-the-recogniser-took-for-a-person"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

@@ -352,7 +352,9 @@ class PhraseResolver:
             # "former union leader Sir Bill Morris", "a former defence minister": an elite, not the office
             actor = _ref(actor.text, actor.country, ["ELI"], actor.resolved_by)
         actor.start, actor.end = start, end
-        is_person = looks_like_person(head, words["honorifics"]) or any(e.kind == "person" for e, _ in entries)
+        # (an organisation the recogniser takes for a person, "Yukos", is not one: "it" may be it)
+        named_body = any(e.kind in ("organisation", "igo", "country", "seat") and head in toks for e, toks in entries)
+        is_person = (looks_like_person(head, words["honorifics"]) and not named_body) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
 
