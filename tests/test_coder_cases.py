@@ -266,6 +266,8 @@ FOUND = [
     case("The US gave vital military support to Iraq.", ("USA", "070", "IRQ"), "military-support-with-an-adjective-before-is-aid"),
     case("Yukos is suing a host of companies. It has also threatened legal action against Deutsche Bank.", ("RUSBUS", "130", "DEUBUS"),
          "it-is-the-firm-the-recogniser-took-for-a-person"),
+    case("Saudi Arabia imposed a boycott on Qatar, accusing it of backing terrorism.", ("SAU", "1121", "QAT"),
+         "it-is-whom-the-act-its-clause-goes-on-from-was-on"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
@@ -509,6 +511,8 @@ ABSENT = [
          "SYR:12", "rejected-reports-answer-no-earlier-accusation"),
     case("We know that Isis fights from civilian areas.", "CVL", "where-one-fights-from-is-no-target"),
     case("Moscow gave tacit support to Turkey's recent military incursion into Afrin.", "RUSGOV:07", "tacit-support-is-no-aid-whatever-follows"),
+    case("Titan said profits fell at the defence firm. It agreed to pay a fine to Britain.", "BUS",
+         "it-after-a-firm-the-dictionaries-do-not-know-is-unknown"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

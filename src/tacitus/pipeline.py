@@ -135,6 +135,9 @@ class Coder:
                 memory.remember(index, mention)  # (a role-only group or body, "the unions", "the committee", is what "they" or "it" may be)
             elif looks_like_person(tok, self.dictionary.words["honorifics"]) and not self.situator.country_of_place(proper_name(tok)):
                 memory.remember_unknown_person(index, tok)
+            elif (mention is None and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("ORG", "")
+                  and not self.situator.country_of_place(proper_name(tok))):
+                memory.remember_unknown_body(index, tok)
         # Actors an event resolved through context (a titled person, "the diplomat") are mentions too.
         by_start: dict[int, tuple[ActorRef, bool]] = {}
         for event in events:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
-from tacitus.events.grammar import TIME_NOUNS, is_passive, subject_of
+from tacitus.events.grammar import TIME_NOUNS, is_passive, prep_objects, subject_of
 from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -64,6 +64,11 @@ class ArticleActors:
     def remember_unknown_person(self, sentence_index: int, head: Token) -> None:
         """A person the dictionaries cannot code: "he" after them means them, so stays unknown."""
         self.mentions.append((sentence_index, Mention(ActorRef(text=head.text), head, (), is_person=True)))
+
+    def remember_unknown_body(self, sentence_index: int, head: Token) -> None:
+        """A firm or body the dictionaries cannot code, named as a subject ("MCI said ..."): "it"
+        after it means it, so stays unknown."""
+        self.mentions.append((sentence_index, Mention(ActorRef(text=head.text), head, (), as_source=True)))
 
     def remember_pair(self, actors: list[ActorRef]) -> None:
         countries = {a.country for a in actors if a.country}
@@ -248,6 +253,11 @@ class Coreference:
             if named is not None:  # "Robert Jackson, MP for Wantage, said ... and he ...": the nearest person
                 found = self.resolver.resolve(named)
                 return [_as(found.actor, head, "coref:person")] if found and found.is_person and found.actor.country else []
+        for acted_on in _acted_on_before(head) if lower == "it" and head.dep_ in ("dobj", "pobj") else []:
+            # "sued the company, accusing it of ...", "BT's rivals accused it"
+            found = [a for a in self.actors(acted_on, memory, sentence_index) if a.country]
+            if found or acted_on.pos_ == "PROPN":  # (a name the dictionaries do not know: unknown)
+                return [_as(a, head, "coref:clause") for a in found[:1]]
         if lower in _THING_PRONOUNS | _GROUP_PRONOUNS:
             earlier = self._subject_before(head, plural=lower in _GROUP_PRONOUNS)
             if earlier is not None:  # "Russia did not attack Ukraine but it shelled Poland"
@@ -265,8 +275,11 @@ class Coreference:
             if lower in _PERSON_PRONOUNS and (mention.is_person or self._titled_one(mention)):
                 # the last person named; one the dictionaries do not know leaves "he" unknown
                 return [_as(mention.actor, head, "coref:person")] if mention.actor.country else []
-            if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural and (mention.actor.country or mention.actor.agents):
-                return [_as(mention.actor, head, "coref:it")]  # "the committee ... It urged": LEG
+            if lower in _THING_PRONOUNS and not mention.is_person and not mention.is_plural:
+                if not mention.actor.code and mention.as_source:
+                    return []  # "MCI said profits fell. It ...": a body the dictionaries do not know
+                if mention.actor.country or mention.actor.agents:
+                    return [_as(mention.actor, head, "coref:it")]  # "the committee ... It urged": LEG
         return []
 
     def _someone_introduced_before(self, pronoun: Token) -> ActorRef | None:
@@ -461,3 +474,24 @@ def people_at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozen
 def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     """ "world leaders", "foreign fighters": said to be of no one place."""
     return any(word in unplaced for word in actor.text.lower().split())
+
+
+def _child(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def _acted_on_before(pronoun: Token) -> list[Token]:
+    """Whom an object "it" is in its own sentence: what the act its clause goes on from was done to
+    ("sued the company, accusing it of ...", "imposed a boycott on Qatar, accusing it"), or the
+    owner of its clause's subject ("BT's competitors accused it")."""
+    clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return []
+    candidates: list[Token | None] = []
+    if clause.dep_ in ("advcl", "conj"):
+        obj = _child(clause.head, "dobj")
+        candidates += [obj] + [p for a in (obj, clause.head) if a is not None for p in prep_objects(a, ("on", "against"))]
+    subject = _child(clause, "nsubj")
+    if subject is not None:
+        candidates.append(_child(subject, "poss"))
+    return [t for t in candidates if t is not None and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and t.i < pronoun.i]
