@@ -268,6 +268,7 @@ FOUND = [
          "it-is-the-firm-the-recogniser-took-for-a-person"),
     case("Saudi Arabia imposed a boycott on Qatar, accusing it of backing terrorism.", ("SAU", "1121", "QAT"),
          "it-is-whom-the-act-its-clause-goes-on-from-was-on"),
+    case("Police arrested the wife of a Syrian soldier.", ("COP", "173", "SYRCVL"), "the-kin-of-a-soldier-are-civilians-of-his-country"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

@@ -343,6 +343,8 @@ class PhraseResolver:
                 # "leaders of the Muslim Brotherhood", "a spokesman for NATO": the organisation acts
                 actor = ActorRef(text=text, code=owner.actor.code, country=owner.actor.country,
                                  agents=list(owner.actor.agents), resolved_by="owner")
+            elif owner is not None and head.lemma_.lower() in words["kin_nouns"]:
+                actor = _ref(text, owner.actor.country, ["CVL"], "owner")  # "the wives of fighters": civilians
             elif owner is not None:
                 actor = _merge_owner(actor, owner.actor, text, vague=head.lemma_.lower() in words["vague_titles"])
                 entries = entries + [(e, []) for e in owner.entries]
