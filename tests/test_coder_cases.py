@@ -514,6 +514,8 @@ ABSENT = [
     case("Moscow gave tacit support to Turkey's recent military incursion into Afrin.", "RUSGOV:07", "tacit-support-is-no-aid-whatever-follows"),
     case("Titan said profits fell at the defence firm. It agreed to pay a fine to Britain.", "BUS",
          "it-after-a-firm-the-dictionaries-do-not-know-is-unknown"),
+    case("Chasing Kurdish forces from Afrin allowed Turkey to boast that there was no Kurdish enclave.", "SYRMIL",
+         "whom-a-clausal-subject-acts-on-does-not-do-the-main-act"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),

@@ -106,6 +106,8 @@ class RoleFinder:
         if controller is not None:
             return controller
         subject = g.subject_of(verb)
+        if subject is not None and subject.dep_ == "csubj":
+            return [], subject  # "Chasing Kurdish forces from Afrin allowed Turkey to boast": an act, no doer
         actors = self.coref.actors(subject, memory, sentence_index) if subject is not None else []
         if subject is not None:
             # "Putin, along with his Turkish counterpart, Erdoğan, is due to meet …": both act
