@@ -686,6 +686,11 @@ def test_a_bare_participle_after_a_passive_is_passive_too(partial_coder):
         ("17", "", "Three coachloads")}
 
 
+def test_an_act_one_is_set_to_do_is_planned(code):
+    events = code("Vladimir Putin is set to host Recep Tayyip Erdogan in Sochi.")
+    assert events and {e.modality for e in events} == {"planned"}
+
+
 def test_what_was_done_before_an_intention_is_no_part_of_it(code):
     events = code("Siemens has agreed to pay a fine after admitting bribery.")
     assert ("015", "asserted") in {(e.cameo.code, e.modality) for e in events}

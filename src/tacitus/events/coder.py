@@ -86,6 +86,8 @@ class EventCoder:
             intended = self.lexicon.intent_code(code)
             if intended == code and modality in ("asserted", "reported"):
                 modality = "planned"  # no intention code for it ("plans to sue"): the act itself, not done yet
+            elif modality == "asserted":
+                modality = "planned"  # "is set to host", "vowed to retaliate": an intention, the act still ahead
             code = intended
             rule += ".intent"
             condition = g.condition_mark(verb)
