@@ -269,6 +269,8 @@ FOUND = [
     case("Saudi Arabia imposed a boycott on Qatar, accusing it of backing terrorism.", ("SAU", "1121", "QAT"),
          "it-is-whom-the-act-its-clause-goes-on-from-was-on"),
     case("Police arrested the wife of a Syrian soldier.", ("COP", "173", "SYRCVL"), "the-kin-of-a-soldier-are-civilians-of-his-country"),
+    case("Mr Khatami has been blocked by the Iranian parliament from reducing subsidies.", ("IRNLEG", "120", "IRNGOV"),
+         "blocked-from-acting-is-stopped-not-a-blockade"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 
