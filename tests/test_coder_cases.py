@@ -518,6 +518,7 @@ ABSENT = [
          "it-after-a-firm-the-dictionaries-do-not-know-is-unknown"),
     case("Chasing Kurdish forces from Afrin allowed Turkey to boast that there was no Kurdish enclave.", "SYRMIL",
          "whom-a-clausal-subject-acts-on-does-not-do-the-main-act"),
+    case("The Americans have helped in lengthening the suffering of the Syrian people.", "SYRCVL", "helping-in-bringing-about-an-outcome-aids-no-one"),
     case("On Twitter on Saturday, Trump defended his decision to withdraw.", "USABUS", "where-something-is-said-is-no-party"),
     case("Karzai offered an olive branch to Sunnis and asked American troops to stay.", "USAMIL:03", "whom-a-conjoined-act-asks-is-not-offered"),
     case("Germany accused Russia of hacking the Bundestag. Russia welcomed the report.", "DEU:05", "welcoming-a-report-answers-no-earlier-accusation"),
@@ -610,6 +611,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("As Condoleezza Rice conceded in Cairo in 2005, it was a self-defeating policy.", "08", "conceding-a-point-yields-nothing"),
     case("The government lost the vote on Friday. It rallied briefly on Monday.", "14", "a-state-that-rallied-recovered-it-did-not-demonstrate"),
     case("The hunts were greeted by big crowds in many areas of the country.", "04", "being-greeted-by-crowds-is-no-hosting"),
     case("The Kurdish fighters cleared mines to allow freed civilians to leave.", "08", "an-aim-of-allowing-told-as-a-purpose-concedes-nothing (parse)"),

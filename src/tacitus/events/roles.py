@@ -181,8 +181,11 @@ class RoleFinder:
     @staticmethod
     def _helps_towards_an_outcome(trigger: Trigger) -> bool:
         verb = trigger.verb
+        # ("helped in lengthening the suffering": towards an outcome too)
+        toward = g.child(verb, "xcomp", "ccomp") is not None or any(
+            c.dep_ == "prep" and c.lower_ == "in" and g.child(c, "pcomp") is not None for c in verb.children)
         return (trigger.sense.code.startswith("07") and trigger.noun is None and trigger.sense.target == "object"
-                and g.object_of(verb) is None and g.child(verb, "xcomp", "ccomp") is not None)
+                and g.object_of(verb) is None and toward)
 
     @staticmethod
     def _only_said(trigger: Trigger) -> bool:
