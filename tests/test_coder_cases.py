@@ -271,6 +271,8 @@ FOUND = [
     case("Police arrested the wife of a Syrian soldier.", ("COP", "173", "SYRCVL"), "the-kin-of-a-soldier-are-civilians-of-his-country"),
     case("Mr Khatami has been blocked by the Iranian parliament from reducing subsidies.", ("IRNLEG", "120", "IRNGOV"),
          "blocked-from-acting-is-stopped-not-a-blockade"),
+    case("Government forces shelled Idlib on Monday. Fighting raged in Aleppo. Shells fell on Hama. Iran's armed forces chief spoke. "
+         "Regime forces were attacking opposition groups.", ("SYRMIL", "190", "SYROPP"), "regime-forces-in-a-war-story-are-the-theatres-state"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
 ]
 

@@ -101,6 +101,7 @@ class Coder:
         # "Kurdish forces" in a story on Afrin: SYR, by the places named, towns and regions twice (a
         # country's own name is as often an actor's: "fighting against Turkey")
         local = Counter(p.country for p in situation.places if p.country and p.feature != "country")
+        memory.theatre = _theatre(local)
         ARTICLE_PEOPLES.set(self.dictionary.states_of_peoples(local + memory.place_countries))
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
@@ -115,7 +116,7 @@ class Coder:
             self._remember(sentence, index, memory, events)
         unplaced = self.dictionary.words["unplaced_qualifiers"]
         events = _at_the_scene(history, unplaced, self.dictionary)
-        theatre = _theatre(local)
+        theatre = memory.theatre
         if memory.home() in ("", theatre):  # (a story on British politics that names Douma: "the opposition" is still Britain's)
             events = _in_the_theatre(events, theatre, unplaced)
         return _ordered(_at_home(events, memory.home(), unplaced))

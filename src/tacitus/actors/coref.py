@@ -29,6 +29,8 @@ _RELATIVES = {"who", "which", "that", "whom"}
 # Roles one person can hold: "the president", "the ambassador", "the judge" (not forces or firms).
 _OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
+# A state's armed organs: "government forces", "regime troops", "security police".
+_ARMED = {"MIL", "COP", "SPY"}
 # An article is about one country when at least this many of its place and actor mentions, and this
 # share of them, are of that country.
 _HOME_MIN_MENTIONS = 5
@@ -43,6 +45,7 @@ class ArticleActors:
     pair: tuple[ActorRef, ActorRef] | None = None
     people: dict[str, ActorRef] = field(default_factory=dict)  # surname → actor ("Hayashi" later)
     place_countries: Counter[str] = field(default_factory=Counter)  # countries of the article's place mentions
+    theatre: str = ""  # the country most of the article's towns and regions are in, if one is
     _home: tuple[int, str] = (-1, "")  # (mentions counted, home country), so long articles count once per mention
 
     def home(self) -> str:
@@ -164,6 +167,10 @@ class Coreference:
                 a, agents = owners[0], mention.actor.agents
                 return [ActorRef(mention.actor.text, actor_code(a.country, agents), a.country, list(agents),
                                  mention.actor.start, mention.actor.end, "coref:owner")]
+        if (mention is not None and not mention.actor.country and memory.theatre and memory.home() in ("", memory.theatre)
+                and set(mention.actor.agents) & _ARMED and _the_places_own(mention.actor.text, self.resolver.dictionary.words["local_forces"])):
+            # "regime forces" in a story on Ghouta are Syria's, not the last forces named (Iran's)
+            return [mention.actor.placed(memory.theatre, "theatre")]
         if (self._is_definite(head) or mention is not None) and not _new_referent(head):
             found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
             if found:
