@@ -498,7 +498,7 @@ ABSENT = [
     case("Germany must be able to ensure prosecution is possible, the German defence minister said.", "DEU:10", "a-government-on-its-own-countrys-course-demands-nothing"),
     case("Britain's former spy chief backed retaliatory action against Syria but criticised Donald Trump's communication by tweet.",
          "USAGOV:05", "the-object-of-another-conjoined-act-is-not-this-ones-target"),
-    case("The Briton rose to the rank of commander, fighting alongside a Spaniard.", "ESP", "whom one fights-alongside-is-no-target"),
+    case("The Briton rose to the rank of commander, fighting alongside a Spaniard.", "ESP", "whom-one-fights-alongside-is-no-target"),
     case("Tehran deployed drone operators and fighters from the Islamic Revolutionary Guards Corps.", "IRNMIL", "where-deployed-forces-come-from-is-no-target"),
     case("The chancellor said that the EU's planned changes to the stability pact would force Britain to run a budget surplus.", "IGOEUREEC",
          "what-a-thing-would-do-is-a-forecast-not-its-owners-act"),

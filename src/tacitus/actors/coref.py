@@ -7,7 +7,6 @@ When a rule is unsure it returns nothing, so the actor stays unknown rather than
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +14,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
+from tacitus.events import grammar as g
 from tacitus.events.grammar import TIME_NOUNS, is_passive, prep_objects, subject_of
 from tacitus.model import ActorRef, actor_code
 
@@ -483,10 +483,6 @@ def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     return any(word in unplaced for word in actor.text.lower().split())
 
 
-def _child(tok: Token, dep: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ == dep), None)
-
-
 def _acted_on_before(pronoun: Token) -> list[Token]:
     """Whom an object "it" is in its own sentence: what the act its clause goes on from was done to
     ("sued the company, accusing it of ...", "imposed a boycott on Qatar, accusing it"), or the
@@ -496,9 +492,9 @@ def _acted_on_before(pronoun: Token) -> list[Token]:
         return []
     candidates: list[Token | None] = []
     if clause.dep_ in ("advcl", "conj"):
-        obj = _child(clause.head, "dobj")
+        obj = g.child(clause.head, "dobj")
         candidates += [obj] + [p for a in (obj, clause.head) if a is not None for p in prep_objects(a, ("on", "against"))]
-    subject = _child(clause, "nsubj")
+    subject = g.child(clause, "nsubj")
     if subject is not None:
-        candidates.append(_child(subject, "poss"))
+        candidates.append(g.child(subject, "poss"))
     return [t for t in candidates if t is not None and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and t.i < pronoun.i]

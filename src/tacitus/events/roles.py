@@ -117,9 +117,8 @@ class RoleFinder:
                 actors += [a for a in found if a.country and not any(b.country == a.country and len(b.agents) > len(a.agents) for b in found)]
         if subject is not None and actors and all(a.resolved_by == "owner" for a in actors) and self._force_done_to(subject):
             actors = []  # "the bombardment of a packed population will force ...": whom it falls on does nothing
-        if (subject is not None and actors and subject.pos_ == "NOUN" and not self._heads_an_actor(subject)
-                and (g.child(subject, "poss") is not None or self._names_an_act(subject)) and g.modal_of(verb) in ("planned", "hypothetical")):
-            actors = []  # "the EU's planned changes would force Britain to ...": a forecast of what a thing will do
+        if subject is not None and actors and self._forecast_of_a_thing(subject, verb):
+            actors = []  # "the EU's planned changes would force Britain to ...": not the EU's act
         if subject is not None and not any(a.country for a in actors):
             # "The Somali militant group al - Shabab is claiming": the parser splits one subject into
             # several; another of them may be the actor
@@ -139,6 +138,12 @@ class RoleFinder:
             if fallback:
                 return fallback
         return actors, subject
+
+    def _forecast_of_a_thing(self, subject: Token, verb: Token) -> bool:
+        """Is the act what a thing (someone's, or an act) will or would do: a forecast?"""
+        thing = subject.pos_ == "NOUN" and not self._heads_an_actor(subject)
+        return (thing and (g.child(subject, "poss") is not None or self._names_an_act(subject))
+                and g.modal_of(verb) in ("planned", "hypothetical"))
 
     def _force_done_to(self, noun: Token) -> bool:
         """ "the bombardment of a population", "the shelling of Aleppo": a noun of force whose "of" names
@@ -580,9 +585,9 @@ class RoleFinder:
             participle = c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(m.dep_ in ("aux", "mark") for m in c.children)
             # (nor a conjoined clause with a subject of its own: "they offer courses and Scotland is seen as ...")
             own_clause = c.dep_ == "conj" and g.is_verb(c) and g.child(c, "nsubj", "nsubjpass") is not None
-            # (nor another act with its own object: "backed the strikes but criticised Trump's tweets";
-            # but "denied the claim and accused Yerevan" answers Yerevan)
-            # ("will invade and destroy the enclave": one object for both)
+            # (nor another act with an object of its own: "backed the strikes but criticised Trump's
+            # tweets"; but "will invade and destroy the enclave" share one, and "denied the claim and
+            # accused Yerevan" answers Yerevan)
             own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and g.object_of(verb) is not None
                                         and not self._answers(verb))
             # (nor the doer of a passive: "opposed by leftist parties, including Lula's Workers Party")
