@@ -613,6 +613,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("Germany is considering suspending its aid to Turkey.", "16", "what-is-only-considered-is-not-done"),
     case("As Condoleezza Rice conceded in Cairo in 2005, it was a self-defeating policy.", "08", "conceding-a-point-yields-nothing"),
     case("The government lost the vote on Friday. It rallied briefly on Monday.", "14", "a-state-that-rallied-recovered-it-did-not-demonstrate"),
     case("The hunts were greeted by big crowds in many areas of the country.", "04", "being-greeted-by-crowds-is-no-hosting"),
