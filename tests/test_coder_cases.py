@@ -700,6 +700,19 @@ def test_an_act_one_is_set_to_do_is_planned(code):
     assert events and {e.modality for e in events} == {"planned"}
 
 
+def test_a_refusal_of_what_one_will_not_do_is_made_now(code):
+    events = code("Turkey will not allow a Kurdish corridor on its border with Syria.")
+    assert {(e.cameo.root, e.modality) for e in events} == {("12", "asserted")}
+
+
+def test_acting_without_asking_asks_no_one():
+    from tacitus.pipeline import Coder
+
+    everything = Coder(all_modalities=True)
+    events = everything.code_text("Michael Howard spoke in London. The Tories, he said, can cut crime without asking people to pay more taxes.")
+    assert events and all(e.negated for e in events if e.cameo.root == "02")
+
+
 def test_what_was_done_before_an_intention_is_no_part_of_it(code):
     events = code("Siemens has agreed to pay a fine after admitting bribery.")
     assert ("015", "asserted") in {(e.cameo.code, e.modality) for e in events}

@@ -47,8 +47,10 @@ class EventCoder:
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framer.framing(trigger, trigger_verbs)
-            if frame.planned and frame.modality in ("asserted", "reported"):
-                frame.modality = "planned"  # ("plans to sue, it is reported": planned; `reported_by` keeps who)
+            if frame.planned and frame.modality in ("asserted", "reported") and not frame.refusal:
+                # ("plans to sue, it is reported": planned; `reported_by` keeps who; "will not allow it"
+                # refuses now)
+                frame.modality = "planned"
             if frame.suppressed:
                 continue
             if not self.all_modalities and (frame.negated or frame.modality not in _FACTUAL):
@@ -84,10 +86,11 @@ class EventCoder:
             rule += ".refused"
         if frame.intent:
             intended = self.lexicon.intent_code(code)
-            if intended == code and modality in ("asserted", "reported"):
-                modality = "planned"  # no intention code for it ("plans to sue"): the act itself, not done yet
-            elif modality == "asserted":
-                modality = "planned"  # "is set to host", "vowed to retaliate": an intention, the act still ahead
+            # "plans to sue" (no intention code: the act itself, not done yet), "is set to host",
+            # "vowed to retaliate": the act is still ahead; but "will not allow it" refuses now
+            ahead = modality == "asserted" or (modality == "reported" and intended == code)
+            if ahead and not frame.refusal:
+                modality = "planned"
             code = intended
             rule += ".intent"
             condition = g.condition_mark(verb)

@@ -412,6 +412,8 @@ def allied(verb: Token) -> bool:
 def under_negation(verb: Token) -> bool:
     """A verb inside a negated clause without crossing a that-clause: "would not give permission to
     Russia to help Israel" negates the helping too."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "can cut crime without asking people to pay more": not asked
     current = verb
     for _ in range(6):
         if current.dep_ in ("ccomp", "ROOT") or current.head == current:
