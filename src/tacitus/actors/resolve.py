@@ -396,11 +396,17 @@ class PhraseResolver:
         """Is the head's "of" complement part of its name ("Republic of Korea")?"""
         return self._name_with_of(head, phrase_tokens(head)) is not None
 
+    def place_name(self, tok: Token) -> Token:
+        """The name word of "Idlib province", "the Hama countryside" (a place noun after its town's
+        name); any other token itself."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.dictionary.words["place_nouns"]:
+            return next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
+        return tok
+
     def _town(self, tok: Token) -> Mention | None:
         """A place the dictionaries do not list but the gazetteer does ("police in Karachi", "in
         Idlib province")."""
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.dictionary.words["place_nouns"]:
-            tok = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
+        tok = self.place_name(tok)
         if self.place_country is None or tok.pos_ != "PROPN":
             return None
         name = proper_name(tok)

@@ -207,8 +207,7 @@ class RoleFinder:
             actor = mention.actor
             return [ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")]
         named_as_actor = mention is not None and any(e.kind in ("organisation", "igo", "person", "seat") for e in mention.entries)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.coref.resolver.dictionary.words["place_nouns"]:
-            tok = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)  # "Idlib province"
+        tok = self.coref.resolver.place_name(tok)  # "Idlib province"
         if not named_as_actor and tok.pos_ == "PROPN" and self.place_country is not None:
             name = g.proper_name(tok)
             country = self.place_country(name)
