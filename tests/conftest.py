@@ -34,6 +34,24 @@ def partial_coder():
 
 
 @pytest.fixture(scope="session")
+def bare_roles_coder():
+    """A coder that keeps events whose actor is a role of no known country ("GOV", "REB")."""
+    from tacitus.pipeline import Coder
+
+    return Coder(bare_roles=True)
+
+
+@pytest.fixture(scope="session")
+def code_with_bare_roles(bare_roles_coder):
+    """Text in → events out, bare-role events kept: the whole of what resolution found."""
+
+    def _code(text: str, date: str | None = None):
+        return bare_roles_coder.code_text(text, date=date)
+
+    return _code
+
+
+@pytest.fixture(scope="session")
 def code(coder):
     """Sentence or article text in → events out (publication date optional)."""
 

@@ -33,6 +33,15 @@ def test_code_reads_standard_input_and_formats_json(tmp_path: Path):
     assert record["source"]["code"] == "POL" and record["target"]["country"] == "RUS"
 
 
+def test_code_holds_back_bare_role_events_unless_asked_for():
+    text = "Syrian rebels killed three villagers on Monday."
+    result = run("code", "-", stdin=text)
+    assert result.returncode == 0 and result.stdout == "", result.stderr
+    result = run("code", "-", "--bare-roles", stdin=text)
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["source"]["code"], record["target"]["code"], record["target"]["country"]) == ("SYRREB", "CVL", "")
+
+
 def test_code_articles_format_lists_each_articles_places_with_its_events(tmp_path: Path):
     page = tmp_path / "page.txt"
     page.write_text("Russian forces shelled Kharkiv on Monday. Officials met in Geneva on Tuesday to discuss trade.\n")

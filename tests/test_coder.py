@@ -95,6 +95,22 @@ def test_unknown_actor_stays_unknown_and_drops_the_event(coder):
     assert partial and partial[0].source.code == "" and partial[0].cameo.code == "111"
 
 
+def test_an_actor_of_no_known_country_holds_its_event_back_unless_asked_for(coder):
+    text = "Syrian rebels killed three villagers on Monday."
+    assert coder.code_text(text) == []
+    from tacitus.pipeline import Coder
+
+    kept = Coder(bare_roles=True).code_text(text)
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in kept] == [("SYRREB", "190", "CVL")]
+
+
+def test_a_role_the_whole_article_places_is_kept_by_default(code):
+    article = ("MPs urged the government to redraft the bill on Monday.\n"
+               "Gordon Brown told the BBC in London that Britain must save money.\n"
+               "Tony Blair and Labour MPs in Westminster backed the plan, and Conservative peers in Edinburgh agreed.\n")
+    assert ("GBRLEG", "020", "GBRGOV") in triples(code(article, date="2005-03-01"))
+
+
 def test_sanctions_through_a_quantity_noun(code):
     events = code("The European Union has imposed several rounds of sanctions on Belarus.")
     assert [(e.cameo.code, e.target.code) for e in events] == [("163", "BLR")]
@@ -133,8 +149,8 @@ def test_one_sentence_many_events_each_with_its_own_span(code):
     assert all(e.evidence_start < e.evidence_end for e in events)
 
 
-def test_background_history_keeps_its_own_date(code):
-    events = code("Poland and Belarus expelled diplomats in 2021.", date="2024-03-08")
+def test_background_history_keeps_its_own_date(code_with_bare_roles):
+    events = code_with_bare_roles("Poland and Belarus expelled diplomats in 2021.", date="2024-03-08")
     assert events and all(e.date == "2021" and e.date_precision == "year" for e in events)
 
 
@@ -227,8 +243,8 @@ _BRITISH_STORY = ("Gordon Brown told the BBC in London that Britain must save mo
     pytest.param("", "Tony Blair called on world leaders to support a vaccination campaign.", ("GBRGOV", "020", "GOV"),
                  id="roles-of-no-one-place-get-no-home"),
 ])
-def test_the_home_country_of_a_british_story(code, before, after, triple):
-    assert triple in triples(code(before + _BRITISH_STORY + after, date="2005-03-01"))
+def test_the_home_country_of_a_british_story(code_with_bare_roles, before, after, triple):
+    assert triple in triples(code_with_bare_roles(before + _BRITISH_STORY + after, date="2005-03-01"))
 
 
 def test_a_place_is_of_the_country_the_article_puts_it_in(code):
@@ -254,12 +270,12 @@ def test_a_bare_role_at_home_is_the_target_before_a_foreign_body_further_on(code
     assert ("GBRPTY", "111", "GBRGOV") in triples(code(article, date="2005-03-01"))
 
 
-def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(code):
+def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(code_with_bare_roles):
     article = ("Britain will not help jihadist bride\n\n"
                "The Home Office in London said British ministers would not help Shamima Begum. Labour and "
                "Conservative MPs in Westminster backed the decision, and Britain's foreign secretary agreed.\n"
                "A Dutch fighter surrendered to fighters allied to the Syrian Democratic Forces.")
-    events = code(article)
+    events = code_with_bare_roles(article)
     assert events and not [e for e in events if "GBRREB" in (e.source.code, e.target.code)]
 
 

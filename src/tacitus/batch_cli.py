@@ -40,6 +40,7 @@ def batch(
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="extra actor dictionary YAML (repeatable)")] = None,
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="extra predicate lexicon YAML (repeatable)")] = None,
     keep_partial: Annotated[bool, typer.Option("--keep-partial", help="keep events whose source or target is unknown")] = False,
+    bare_roles: Annotated[bool, typer.Option("--bare-roles", help="keep events whose actor is a role of no known country")] = False,
     all_modalities: Annotated[bool, typer.Option("--all-modalities", help="also emit unasserted events, marked so")] = False,
     recycle: Annotated[int, typer.Option("--recycle", help="local engine: replace a worker after N batches to keep memory flat (0 = never)")] = 60,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
@@ -64,7 +65,7 @@ def batch(
     pub_date = parse_cli_date(date)
     config = scale.CoderConfig(model=model, actors=tuple(str(p) for p in actors or ()),
                                lexicon=tuple(str(p) for p in lexicon or ()), keep_partial=keep_partial,
-                               all_modalities=all_modalities)
+                               all_modalities=all_modalities, bare_roles=bare_roles)
     store = None
     if db is not None:
         from tacitus.store import StoreError, open_store

@@ -20,6 +20,7 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="extra actor dictionary YAML (repeatable)")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option("--lexicon", help="extra predicate lexicon YAML (repeatable)")]
 PartialOpt = Annotated[bool, typer.Option("--keep-partial", help="keep events whose source or target is unknown")]
+BareRolesOpt = Annotated[bool, typer.Option("--bare-roles", help="keep events whose actor is a role of no known country (GOV, REB), as GDELT does")]
 ModalOpt = Annotated[bool, typer.Option("--all-modalities", help="also emit negated, hypothetical and other unasserted events, marked so")]
 DateOpt = Annotated[Optional[str], typer.Option("--date", help="publication date YYYY-MM-DD (else the page's or record's own)")]
 
@@ -30,7 +31,7 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def make_coder(model: str | None, actors: list[Path] | None, lexicon: list[Path] | None,
-               keep_partial: bool = False, all_modalities: bool = False) -> Any:
+               keep_partial: bool = False, all_modalities: bool = False, bare_roles: bool = False) -> Any:
     from tacitus.actors.dictionary import DictionaryError
     from tacitus.events.lexicon import LexiconError
     from tacitus.nlp import ModelNotFound
@@ -41,7 +42,7 @@ def make_coder(model: str | None, actors: list[Path] | None, lexicon: list[Path]
             fail(f"{path}: no such file")
     try:
         return Coder(model=model, actors_extra=actors or (), lexicon_extra=lexicon or (),
-                     keep_partial=keep_partial, all_modalities=all_modalities)
+                     keep_partial=keep_partial, all_modalities=all_modalities, bare_roles=bare_roles)
     except (ModelNotFound, DictionaryError, LexiconError) as exc:
         fail(str(exc))
 
@@ -85,6 +86,7 @@ def code(
     actors: ActorsOpt = None,
     lexicon: LexiconOpt = None,
     keep_partial: PartialOpt = False,
+    bare_roles: BareRolesOpt = False,
     all_modalities: ModalOpt = False,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="longest article in characters")] = 200_000,
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help="most sentences in an article")] = 5_000,
@@ -99,7 +101,7 @@ def code(
     if fmt not in ("jsonl", "json", "table", "articles"):
         fail(f"--format {fmt!r}: choose jsonl, json, table or articles")
     pub_date = parse_cli_date(date)
-    coder = make_coder(model, actors, lexicon, keep_partial, all_modalities)
+    coder = make_coder(model, actors, lexicon, keep_partial, all_modalities, bare_roles)
     problems: list[ReadProblem] = []
     collected: list[dict[str, Any]] = []
     limits = Limits(max_chars=max_chars, max_sentences=max_sentences, time_seconds=time_limit)

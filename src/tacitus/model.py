@@ -59,6 +59,12 @@ class ActorRef:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "code": self.code, "country": self.country, "agents": list(self.agents)}
 
+    @property
+    def whose(self) -> bool:
+        """Is it known whose actor this is: a country, region, IGO, NGO or named group? A bare role
+        ("the government", "rebels") names no one an analyst could count in a dyad."""
+        return bool(self.country)
+
     def placed(self, country: str, how: str) -> "ActorRef":
         """The same mention and roles, of `country`, found as `how` says (home, scene, domestic ...)."""
         return ActorRef(self.text, actor_code(country, self.agents), country, list(self.agents), self.start, self.end, how)

@@ -81,13 +81,14 @@ class CoderConfig:
     lexicon: tuple[str, ...] = ()
     keep_partial: bool = False
     all_modalities: bool = False
+    bare_roles: bool = False
 
     def build(self) -> Any:
         from tacitus.pipeline import Coder
 
         return Coder(model=self.model, actors_extra=tuple(Path(p) for p in self.actors),
                      lexicon_extra=tuple(Path(p) for p in self.lexicon),
-                     keep_partial=self.keep_partial, all_modalities=self.all_modalities)
+                     keep_partial=self.keep_partial, all_modalities=self.all_modalities, bare_roles=self.bare_roles)
 
 
 _CODERS: dict[CoderConfig, Any] = {}

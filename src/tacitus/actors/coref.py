@@ -478,6 +478,26 @@ def people_at_home(actor: ActorRef, home: str, unplaced: frozenset[str] = frozen
     return actor.placed(home, "home")
 
 
+# A state's own institutions, named with no country ("Parliament", "the judges", "the police",
+# "the parties"); (not the opposition: "armed opposition groups receive support from the US").
+STATE_INSTITUTIONS = {"LEG", "JUD", "COP", "PTY"}
+# Those that answer to their own government ("a federal judge struck down the administration's policy").
+OVERSEERS = {"LEG", "JUD"}
+
+
+def own_institution(actor: ActorRef, other: ActorRef, as_source: bool, unplaced: frozenset[str] = frozenset()) -> ActorRef:
+    """A legislature, court, police or party of no stated country is that of the country whose
+    actor deals with it ("Blair assured Parliament", "the Home Secretary criticised the judges":
+    GBRLEG, GBRJUD), or, as the doer, of the government it oversees ("MPs called on the Department
+    of Trade": GBRLEG; not "Parliament condemned China"); `resolved_by` says `counterpart`."""
+    roles = set(actor.agents)
+    if actor.country or not roles or not roles <= (OVERSEERS if as_source else STATE_INSTITUTIONS):
+        return actor
+    if (as_source and "GOV" not in other.agents) or _of_no_one_place(actor, unplaced):
+        return actor
+    return actor.placed(other.country, "counterpart")
+
+
 def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     """ "world leaders", "foreign fighters": said to be of no one place."""
     return any(word in unplaced for word in actor.text.lower().split())
