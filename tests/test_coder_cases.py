@@ -279,6 +279,7 @@ FOUND = [
          "Regime forces were attacking opposition groups.", ("SYRMIL", "190", "SYROPP"), "regime-forces-in-a-war-story-are-the-theatres-state"),
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
     case("Tony Blair assured Parliament that he would publish the advice.", ("GBRGOV", "030", "GBRLEG"), "the-parliament-a-leader-addresses-is-his-own"),
+    case("Iran sent tactical advisers to support president Bashar al-Assad.", ("IRN", "072", "SYRGOV"), "whom-advisers-are-sent-to-support-gets-them"),
     case("Home Secretary Michael Howard criticised the judges on Monday.", ("GBRGOV", "111", "GBRJUD"), "the-judges-a-minister-criticises-are-his-countrys"),
 ]
 
@@ -419,6 +420,10 @@ ABSENT = [
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
     case("Parliament condemned China's crackdown in Tibet.", "CHNLEG", "a-parliament-condemning-a-country-is-not-its"),
+    case("Turkey sent troops into Syria in 2016 to prevent Syrian Kurdish fighters from forming a contiguous entity.", "SYRREB",
+         "whom-troops-are-sent-to-prevent-is-no-recipient"),
+    case("Last month Turkey sent troops and Arab militia into the Syrian border enclave of Afrin to fight Kurdish militias.", "ARBREB",
+         "what-is-sent-with-the-troops-is-no-recipient"),
     case("The opposition accused the United States of meddling.", "USAOPP", "an-opposition-accusing-a-country-is-not-its"),
     case("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the plans.", "GOV:01", "whom-a-whether-clause-is-about-is-no-target"),
     case("The British minister announced a new drive to help women who want to work in male dominated sectors.", "07", "a-drive-to-help-is-no-help-yet (parse)"),

@@ -20,7 +20,8 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
               "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
-              "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes")
+              "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes",
+              "hostile_purposes")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -91,6 +92,7 @@ class Lexicon:
     conveying_verbs: frozenset[str]
     channels: frozenset[str]
     enabling_purposes: frozenset[str]
+    hostile_purposes: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

@@ -431,11 +431,14 @@ class RoleFinder:
         return any(tok in toks for _, toks in entries)
 
     def _fights_in_a_purpose(self, tok: Token, trigger: Trigger) -> bool:
-        """Is the word a to-infinitive of force under a cooperative act ("sent troops to fight X")?"""
+        """Is the word a to-infinitive of force or against someone under a cooperative act ("sent
+        troops to fight X", "to oust X", "to prevent X from ...")?"""
         if tok.dep_ not in ("xcomp", "advcl") or trigger.sense.code[:2] >= "09":
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return False
+        if tok.lemma_.lower() in self.lexicon.hostile_purposes:
+            return True
         plain = [sense for sense in self.lexicon.verbs.get(tok.lemma_.lower(), ())
                  if not (sense.object or sense.phrase or sense.particle or sense.xcomp)]  # ("set up", not "set fire")
         return any(sense.code[:2] in ("17", "18", "19", "20") for sense in plain)
@@ -590,7 +593,9 @@ class RoleFinder:
             own_clause = own_clause or (c.dep_ == "conj" and self._another_act(c) and g.object_of(verb) is not None
                                         and not self._answers(verb))
             # (nor the doer of a passive: "opposed by leftist parties, including Lula's Workers Party")
-            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis", "agent") or participle or own_clause or (
+            # (nor what is sent: "sent troops and Arab militia into Afrin" is no aid to the militia)
+            carried = c.dep_ == "dobj" and verb.lemma_.lower() in self.lexicon.conveying_verbs
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "csubj", "parataxis", "agent") or participle or own_clause or carried or (
                     subject is not None and c.i == subject.i):
                 skip |= {t.i for t in c.subtree}
         for t in verb.subtree:
