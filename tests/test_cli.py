@@ -42,6 +42,23 @@ def test_code_holds_back_bare_role_events_unless_asked_for():
     assert (record["source"]["code"], record["target"]["code"], record["target"]["country"]) == ("SYRREB", "CVL", "")
 
 
+def test_code_gives_what_the_library_gives(tmp_path: Path):
+    """The command line, the library (and so ingest and batch) parse an article the same way: an
+    article whose home country depends on the entities of sentences without events codes alike."""
+    from conftest import shared_path
+    from tacitus.pipeline import Coder
+
+    corpus = shared_path("corpus", "bbc_news.jsonl")
+    [record] = [r for r in map(json.loads, corpus.read_text().splitlines()) if r["id"] == "bbc-politics-260"]
+    page = tmp_path / "page.txt"
+    page.write_text(record["text"])
+    result = run("code", str(page), "--date", "2005-03-01")
+    assert result.returncode == 0, result.stderr
+    cli = [(r["source"]["code"], r["cameo"]["code"], r["target"]["code"]) for r in map(json.loads, result.stdout.splitlines())]
+    library = [(e.source.code, e.cameo.code, e.target.code) for e in Coder().code_text(record["text"], date="2005-03-01")]
+    assert cli == library
+
+
 def test_code_articles_format_lists_each_articles_places_with_its_events(tmp_path: Path):
     page = tmp_path / "page.txt"
     page.write_text("Russian forces shelled Kharkiv on Monday. Officials met in Geneva on Tuesday to discuss trade.\n")

@@ -280,6 +280,12 @@ FOUND = [
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
     case("Tony Blair assured Parliament that he would publish the advice.", ("GBRGOV", "030", "GBRLEG"), "the-parliament-a-leader-addresses-is-his-own"),
     case("Iran sent tactical advisers to support president Bashar al-Assad.", ("IRN", "072", "SYRGOV"), "whom-advisers-are-sent-to-support-gets-them"),
+    case("A woman from London was arrested by Turkish police.", ("TURCOP", "173", "GBRCVL"), "a-person-from-a-capital-is-of-its-country-not-its-government"),
+    case("A US-based company sued Russia.", ("USABUS", "115", "RUS"), "a-firm-based-in-a-country-is-of-it"),
+    case("Indian firm Tata bought a steel plant. Meanwhile, UK-based firm Aggregate Industries said it had agreed a deal with Ukraine.",
+         ("GBRBUS", "057", "UKR"), "it-in-what-a-firm-with-a-plural-looking-name-said-is-the-firm"),
+    case("Holcim signed a deal with Russia.", ("CHEBUS", "057", "RUS"), "holcim-is-swiss"),
+    case("The opposition to the government staged a rally in Moscow.", ("RUSOPP", "141", "RUS"), "the-opposition-to-a-government-is-a-body"),
     case("Home Secretary Michael Howard criticised the judges on Monday.", ("GBRGOV", "111", "GBRJUD"), "the-judges-a-minister-criticises-are-his-countrys"),
 ]
 
@@ -420,6 +426,7 @@ ABSENT = [
     case("US troops and British special forces have fought alongside the Syrian Democratic Forces.", "GBRMIL:19", "allies-alongside-are-not-targets"),
     case("Rebels attacked the Russian-held town.", "RUS", "russian-held-town-is-not-russia"),
     case("Parliament condemned China's crackdown in Tibet.", "CHNLEG", "a-parliament-condemning-a-country-is-not-its"),
+    case("The American retailer is fighting opposition to new stores in California.", "USAOPP", "opposition-to-a-thing-is-a-stance-not-a-body"),
     case("Turkey sent troops into Syria in 2016 to prevent Syrian Kurdish fighters from forming a contiguous entity.", "SYRREB",
          "whom-troops-are-sent-to-prevent-is-no-recipient"),
     case("Last month Turkey sent troops and Arab militia into the Syrian border enclave of Afrin to fight Kurdish militias.", "ARBREB",

@@ -218,8 +218,7 @@ def code_within_limits(
     split bound); the coding of each parsed article runs under `deadline(limits.time_seconds)`.
     An article over budget (or one the coder fails on) is reported through
     `on_problem(article, message)` and skipped; the others are coded."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in coder.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for article, doc in coder.parse_articles(articles, batch_size):
         try:
             with deadline(limits.time_seconds):
                 events = coder.code_doc(article, doc)

@@ -68,9 +68,15 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
         """Streams (article, events); spaCy parses in batches."""
+        for article, doc in self.parse_articles(articles, batch_size):
+            yield article, self.code_doc(article, doc)
+
+    def parse_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+        """Streams (article, the parse the coder works on), parsed in batches: every way of coding
+        articles goes through here, so that all see the same entities."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=self._disable):
-            yield article, self.code_doc(article, self._with_entities(doc))
+            yield article, self._with_entities(doc)
 
     def _with_entities(self, doc: Doc) -> Doc:
         if self._ner is not None:

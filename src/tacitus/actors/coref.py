@@ -241,8 +241,8 @@ class Coreference:
         speaker = self._speaker(head)
         if speaker is not None and lower in _PERSON_PRONOUNS and not self._may_be_a_person(speaker):
             speaker = None  # "... said the terrorist group had been defeated and announced he ...": not it
-        if speaker is not None and lower in _THING_PRONOUNS and speaker.tag_ in ("NNS", "NNPS"):
-            speaker = None  # "the rival carriers say it has violated the rules": it is not they
+        if speaker is not None and lower in _THING_PRONOUNS and (speaker.tag_ == "NNS" or (speaker.tag_ == "NNPS" and speaker.ent_type_ != "ORG")):
+            speaker = None  # "the rival carriers say it has violated the rules": it is not they (but "Aggregate Industries said it")
         if speaker is not None:
             found = self.actors(speaker, memory, sentence_index)
             for appos in (c for c in speaker.children if c.dep_ == "appos"):

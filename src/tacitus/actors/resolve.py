@@ -72,7 +72,7 @@ def _words(tokens: list[Token]) -> list[str]:
 
 
 _LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsored", "aligned", "friendly", "leaning",
-                "occupied", "held", "controlled", "run", "based", "born", "ruled"}
+                "occupied", "held", "controlled", "run", "born", "ruled"}  # ("UK-based firm": of the UK)
 
 
 _STANCE_PREFIXES = {"pro", "anti"}
@@ -311,6 +311,11 @@ class PhraseResolver:
         self.dictionary = dictionary
         self.place_country = place_country  # a gazetteer's place name → ISO-3, for "police in Karachi"
 
+    def _against_a_thing(self, head: Token, depth: int) -> bool:
+        """ "opposition to new stores" (a stance), not "the opposition to the government" (a body)."""
+        things = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        return bool(things) and (depth >= 3 or all(self.resolve(p, depth + 1) is None for p in things))
+
     def resolve(self, head: Token, depth: int = 0) -> Mention | None:
         tokens = phrase_tokens(head)
         entries = match_entries(self.dictionary, tokens)
@@ -332,6 +337,8 @@ class PhraseResolver:
             named = self._apposition_role(head, actor.country, depth)
             if named is not None:  # "his Turkish counterpart, Recep Tayyip Erdoğan": TURGOV
                 actor = _ref(text, actor.country, named.agents, "dictionary")
+        if head.lemma_.lower() in words["stance_nouns"] and self._against_a_thing(head, depth):
+            return None  # "fighting opposition to new stores": a stance, not the opposition
         if actor is not None and head.lemma_.lower() in words["relational_nouns"] and _only_owner_named(entries, head):
             return None  # "Assad's main backer", "Turkey's enemies": someone else than the one named
         if actor is not None and not actor.country and head.lemma_.lower() in words["vague_titles"] and _of_unknown_name(entries, head):
@@ -460,8 +467,10 @@ class PhraseResolver:
                         if (child.lower_ == "for" and found is not None and not found.actor.agents
                                 and any(e.kind == "country" for e in found.entries)):
                             return None  # "the minister for Europe", "the envoy for Syria": a portfolio, not whose
-                        if child.lower_ == "in" and found is not None and any(e.kind in ("capital", "seat") for e in found.entries):
-                            # "civilians in Kabul", "police in Moscow": the place, not its government
+                        if found is not None and (child.lower_ == "in" and any(e.kind in ("capital", "seat") for e in found.entries)
+                                                  or child.lower_ == "from" and any(e.kind == "capital" for e in found.entries)):
+                            # "civilians in Kabul", "police in Moscow", "a railway worker from east London":
+                            # the place, not its government
                             place = found.actor
                             return replace(found, actor=ActorRef(place.text, place.country, place.country, [], place.start, place.end, "owner"))
                         if found is not None or not dwelling:
