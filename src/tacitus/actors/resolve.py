@@ -120,6 +120,9 @@ def match_entries(dictionary: ActorDictionary, tokens: list[Token]) -> list[tupl
                                                           or _qualifies_a_thing(kept[end - 1], dictionary.words["national_things"])):
                 i = end  # "the Indian Ocean", "the South China Sea": a sea, not a country; "the US dollar"
                 continue
+            if entry.kind == "role" and _qualifies_a_thing(kept[end - 1], dictionary.words["role_things"]):
+                i = end  # "military intervention": an act, not the military
+                continue
             if not _loosely_linked(kept[i:end]):
                 found.append((entry, kept[i:end]))
             i = end

@@ -497,6 +497,8 @@ def modal_of(verb: Token) -> str:
     """demanded | hypothetical | planned | "" from the verb's auxiliaries and conditional marking."""
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE:
+            if verb.tag_ == "VBN" and any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children):
+                return "hypothetical"  # "will already have shared some information": a guess at what was done
             return "planned"
         if c.dep_ == "aux" and c.lower_ in _MODAL_DEMAND:
             return "demanded"

@@ -507,7 +507,9 @@ class RoleFinder:
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "called for Burma to ..."
         if trigger.noun is not None:
             comp = g.child(trigger.noun, "acl", "ccomp") or comp  # "its demand that Israel ease ..."
-        if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13"):
+        if comp is not None and trigger.sense.code[:2] in ("02", "10", "11", "12", "13") and comp.i > verb.i:
+            # (a clause before the verb is no content of it: "X want the budget capped - the Commission has urged
+            # an increase", where the parser hangs the first clause on "urged")
             subj = g.child(comp, "nsubj", "nsubjpass")
             if subj is not None and self._heads_an_actor(subj):
                 heads.append(subj)  # (not "insisted that government reform must continue": a thing)
@@ -617,7 +619,11 @@ class RoleFinder:
             backing = t.dep_ in ("acl", "advcl") and t.lemma_.lower() in self.lexicon.backing_verbs and g.child(t, "agent") is not None
             # "welcomed the decision, with finance minister Hans Eichel saying ...": a clause aside
             absolute = t.dep_ == "pcomp" and t.head.lower_ == "with"
-            aside = content or subordinate or compared or grounds or backing or absolute or t.dep_ == "relcl"
+            # "agreed over Russian objections", "called for a ceasefire, following Russian objections": the
+            # circumstances, not the party
+            circumstance = t.dep_ == "prep" and (t.lower_ in _CIRCUMSTANCE_PREPS or t.lower_ == "over" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.objection_nouns for p in t.children))
+            aside = content or subordinate or compared or grounds or backing or absolute or circumstance or t.dep_ == "relcl"
             if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # (a purpose of force: "sent troops to fight the Taliban" aids no enemy)
         countries = {s.country for s in sources}
@@ -927,6 +933,8 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+# Prepositions of the circumstances an act is done in: whom their phrase names is no party to it.
+_CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "following", "notwithstanding"}
 
 
 def _by_force(code: str) -> bool:
