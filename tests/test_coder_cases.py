@@ -31,7 +31,7 @@ FOUND = [
     case("Russia held joint exercises with China.", ("RUS", "062", "CHN"), "joint-exercises-are-military-cooperation"),
     case("China held military exercises near Taiwan.", ("CHN", "150", "TWN"), "exercises-are-a-show-of-force"),
     case("Moscow expelled two Japanese diplomats.", ("RUSGOV", "166", "JPNGOV"), "acting-capital-is-the-government"),
-    case("The US leader prepared to attend the Beijing Olympics.", ("USAGOV", "042", "CHN"), "capital-naming-an-event-is-a-place"),
+    case("The US leader prepared to attend the Beijing Olympics.", ("USAGOV", "036", "CHN"), "capital-naming-an-event-is-a-place"),
     case("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", ("IRQGOV", "042", "JOR"), "capital-arrived-in-is-a-place"),
     case("The Polish ministry sent a protest note to Moscow.", ("POLGOV", "114", "RUSGOV"), "capital-as-recipient-is-the-government"),
     case("Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv.", ("PSEMIL", "190", "ISRCVL"), "civilians-are-of-the-country-where-hit"),
@@ -180,7 +180,7 @@ FOUND = [
     case("Jack Straw said that the Sudanese government and the rebels in Darfur must reach an agreement.", ("GBRGOV", "100", "SDNREB"), "rebels-beside-their-state-are-its-own"),
     case("Liberian riot police dispersed demonstrators in Monrovia.", ("LBRCOP", "175", "LBROPP"), "a-states-police-disperse-its-own-protesters"),
     case("Russia did not attack Ukraine but it shelled Poland.", ("RUS", "194", "POL"), "a-clause-of-its-own-is-not-negated-and-it-is-its-subject"),
-    case("The rebels attacked the town and they killed ten Syrian soldiers.", ("SYRREB", "190", "SYRMIL"), "they-is-the-earlier-subject-of-the-sentence"),
+    case("Syrian rebels attacked the town and they killed ten soldiers.", ("SYRREB", "190", "MIL"), "they-is-the-earlier-subject-of-the-sentence"),
     case("Britain met France on Monday. It condemned Russia.", ("GBR", "111", "RUS"), "it-is-the-last-sentences-subject"),
     case("Foreign Secretary Jack Straw is to visit Thailand.", ("GBRGOV", "036", "THA"), "is-to-visit-is-planned"),
     case("Mr Blair refused to be drawn on the French proposal.", ("GBRGOV", "011", "FRA"), "refusing-to-be-drawn-is-no-comment"),
@@ -433,6 +433,16 @@ ABSENT = [
     case("The UK, France and Sweden want the EU budget to be capped at 1% - the European Commission has urged an increase to 1.26%.", "SWE",
          "a-clause-before-a-dash-is-not-what-is-urged (parse)"),
     case("The Home Office will already have shared some information with US authorities.", "03", "what-will-have-been-done-is-a-guess-not-an-intention"),
+    case("Presumably Damascus will remain determined to retake Idlib.", "13", "a-presumed-resolve-is-a-guess-not-a-threat"),
+    case("Turkey launched the assault, aiming to force the PYD out of Afrin.", "17", "the-aim-of-an-assault-is-not-done"),
+    case("Turkey launched the assault, aiming to force the PYD out of Afrin.", "13", "the-aim-of-an-assault-is-no-threat"),
+    case("Prescott admitted that, had he still been a backbencher, he would have voted against the war.", "01",
+         "admitting-what-one-would-have-done-owns-no-act"),
+    case("Gbagbo broke the ceasefire, with rebels killing the nine French soldiers.", "FRAREB", "rebels-fighting-foreign-troops-are-not-theirs"),
+    case("The American firm launched an internal investigation before informing the US Department of Justice.", "USAGOV:09",
+         "whom-one-informs-after-an-act-is-not-its-target"),
+    case("“The only question on my mind: will Russia hit back at the US when it launches strikes against Damascus?”", "19",
+         "what-a-question-asks-is-not-told"),
     case("The American retailer is fighting opposition to new stores in California.", "USAOPP", "opposition-to-a-thing-is-a-stance-not-a-body"),
     case("Turkey sent troops into Syria in 2016 to prevent Syrian Kurdish fighters from forming a contiguous entity.", "SYRREB",
          "whom-troops-are-sent-to-prevent-is-no-recipient"),
@@ -702,6 +712,11 @@ def test_the_sentence_holds_no_such_act_even_partial(partial_coder, text, root):
 def test_a_conjunct_without_its_own_auxiliary_shares_the_future(code):
     events = code("Britain will criticise Russia and condemn Iran.")
     assert {(e.target.code, e.modality) for e in events} == {("RUS", "planned"), ("IRN", "planned")}
+
+
+def test_what_one_prepared_to_do_is_ahead(code):
+    events = code("Yushchenko prepared to head to Brussels to meet with Bush.")
+    assert events and {e.modality for e in events} == {"planned"}
 
 
 def test_an_act_one_will_seek_to_do_is_planned(code):

@@ -115,6 +115,12 @@ def test_common_words_at_sentence_start_are_not_places(nlp, gaz):
     assert not any(_mention(doc, p) == "Green" for p in find_places(doc, gaz))
 
 
+def test_without_entities_people_days_and_mps_are_no_places(nlp, gaz):
+    # (the coder recognises entities only in sentences that can hold an event: the others are read so)
+    doc = nlp("Labour MPs spoke with Mr Blair on Monday and again in June.", disable=["ner"])
+    assert [_mention(doc, p) for p in find_places(doc, gaz)] == []
+
+
 def test_more_specific_place_wins(nlp, gaz):
     doc = nlp("Iraqi forces captured Irbil in northern Iraq on Saturday.")
     loc = event_location(_trigger(doc, "captured"), find_places(doc, gaz), doc)

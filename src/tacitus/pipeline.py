@@ -106,10 +106,12 @@ class Coder:
         situation = self.situator.start(article, doc)
         article.places = situation.places
         ARTICLE_PLACES.set({name_key(doc.text[p.start:p.end]): p.country for p in situation.places if p.country and p.start >= 0})
-        memory.place_countries.update(p.country for p in situation.places if p.country)
+        # (an unresolved name takes the country of its context: it is no evidence of one)
+        named = [p for p in situation.places if p.country and p.feature != "unresolved"]
+        memory.place_countries.update(p.country for p in named)
         # "Kurdish forces" in a story on Afrin: SYR, by the places named, towns and regions twice (a
         # country's own name is as often an actor's: "fighting against Turkey")
-        local = Counter(p.country for p in situation.places if p.country and p.feature != "country")
+        local = Counter(p.country for p in named if p.feature != "country")
         memory.theatre = _theatre(local)
         ARTICLE_PEOPLES.set(self.dictionary.states_of_peoples(local + memory.place_countries))
         for index, sentence in enumerate(doc.sents):

@@ -317,7 +317,18 @@ _TIME_WORDS = {
 }
 # Capitalised tokens that look like names to the tagger but are never places.
 _NOT_PLACES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt",
-               "president", "minister", "government", "army", "police", "state", "city", "town", "god", "allah"}
+               "president", "minister", "government", "army", "police", "state", "city", "town", "god", "allah",
+               "mp", "mps", "mep", "meps", "cabinet",  # ("MPs" is an alternate name of Mount Pleasant, Texas)
+               # days and months: "on Monday", "in June" are times (the recogniser says so where it runs)
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "january", "february", "march", "april", "june", "july", "august", "september", "october",
+               "november", "december"}
+
+
+# Titles that start a person's name, not a place's ("with Mr Blair"; not "Sheikh" or "Prince": Sheikh
+# Maqsoud, Prince George are places).
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "gen", "col", "lt", "capt", "sgt", "president", "minister", "prime",
+               "pope", "rev"}
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
@@ -601,6 +612,8 @@ def _placey(doc: Doc, s: int, e: int, kind: str) -> bool:
     toks = doc[s:e]
     if any(t.like_num for t in toks) and e - s == 1:
         return False
+    if toks[0].text.lower().rstrip(".") in _HONORIFICS:
+        return False  # "with Mr Blair": a person
     if kind == "PERSON" and e - s >= 2 and toks[0].text.istitle() and not any(t.text.lower() in ("al", "el", "abu", "ibn", "bin", "tal", "tel", "deir", "ain", "kafr", "sheikh", "bab", "jabal", "jebel") for t in toks):
         return False
     if kind == "ORG":

@@ -261,6 +261,8 @@ def _admits_a_fact(trigger: Trigger, states_of_mind: frozenset[str]) -> bool:
     nothing = obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
     if g.is_negated(clause) or nothing or clause.lemma_.lower() in states_of_mind:
         return True  # "admitted he had received no new guidance", "admits he did not know": nothing done is owned
+    if g.modal_of(clause) == "hypothetical":
+        return True  # "admitted that, had he still been a backbencher, he would have voted against": an opinion
     if clause.lemma_ == "be" and (g.child(clause, "expl") is not None or (subject is not None and subject.lower_ in ("it", "this", "that"))):
         return True  # "admitted that it was not an easy issue": a judgement, not an act owned
     return subject is not None and subject.pos_ != "PRON"

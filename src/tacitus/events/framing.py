@@ -30,6 +30,9 @@ class Framer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
+    def _hedged(self, verb: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ in self.lexicon.hedges for c in verb.children)
+
     def framing(self, trigger: Trigger, trigger_verbs: set[int]) -> Framing:
         frame = Framing()
         verb = trigger.verb
@@ -49,6 +52,12 @@ class Framer:
             return frame
         if verb.dep_ in ("advcl", "xcomp") and any(t.lower_ in g.SPEAKING_TERMS for t in verb.head.subtree if t.i < verb.i):
             frame.suppressed = True  # "spoke on condition of anonymity to discuss relations with Turkey": who speaks, not an act
+            return frame
+        if g.asked(verb):
+            frame.modality = "hypothetical"  # "will Russia hit back at the US when it launches strikes?": asked, not told
+            return frame
+        if any(self._hedged(v) for v in [verb, *g.infinitive_heads(verb)]):
+            frame.modality = "hypothetical"  # "Presumably Damascus will remain determined to retake Idlib": a guess
             return frame
         modal = g.modal_of(verb) or g.inherited_modal(verb)
         refused = False
@@ -126,10 +135,16 @@ class Framer:
                 frame.intent = frame.intent or not prior
                 current = head
                 continue
+            if relation == "xcomp" and lemma in self.lexicon.preparing_verbs and head.dep_ == "advcl" and head.tag_ == "VBG":
+                frame.suppressed = True  # "launched the assault, aiming to force the PYD out": the purpose of another act
+                break
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 modal = modal or (g.modal_of(head) if not prior else None)  # "will seek to reassure": planned
-                if lemma in self.lexicon.attempt_verbs and head.tag_ in ("VBZ", "VBP", "VBG") and not modal:
-                    modal = "planned"  # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells the act)
+                if not modal and ((lemma in self.lexicon.attempt_verbs and head.tag_ in ("VBZ", "VBP", "VBG"))
+                                  or lemma in self.lexicon.preparing_verbs):
+                    # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells
+                    # the act; "prepared to head to Brussels to meet Bush" does not)
+                    modal = "planned"
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
             if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns and self._declared(head):

@@ -493,6 +493,12 @@ def is_subjunctive(clause: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in clause.children))
 
 
+def asked(verb: Token) -> bool:
+    """Is the verb in a sentence that asks (ends with a question mark, quotes aside)?"""
+    last = next((t for t in reversed(verb.sent) if not (t.is_space or t.is_quote or t.text in (")", "]"))), None)
+    return last is not None and last.text == "?"
+
+
 def modal_of(verb: Token) -> str:
     """demanded | hypothetical | planned | "" from the verb's auxiliaries and conditional marking."""
     for c in verb.children:
@@ -508,6 +514,8 @@ def modal_of(verb: Token) -> str:
             return "hypothetical"  # "they can complain about it": able to, not done ("cannot accept" refuses)
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"  # "whether it has helped build up the army"
+        if c.dep_ == "aux" and c.lower_ in ("had", "were", "should") and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > c.i for s in verb.children):
+            return "hypothetical"  # "had he still been a backbencher, ...", "were Russia to retaliate": a condition
     if is_subjunctive(verb) and verb.dep_ == "ccomp":
         return "demanded"  # "(demanded) that Israel ease restrictions"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -585,6 +593,17 @@ def clause_subject(verb: Token) -> Token | None:
     """The subject of the verb's that-clause ("claimed that ISIL attacked" → ISIL)."""
     comp = child(verb, "ccomp")
     return subject_of(comp) if comp is not None else None
+
+
+def infinitive_heads(verb: Token) -> list[Token]:
+    """The words a to-infinitive hangs from, up its chain ("will remain determined to retake":
+    determined, remain)."""
+    heads: list[Token] = []
+    governed = governing_verb(verb)
+    while governed is not None and governed[1] in ("xcomp", "acomp") and len(heads) < 6:
+        heads.append(governed[0])
+        governed = governing_verb(governed[0])
+    return heads
 
 
 def governing_verb(verb: Token) -> tuple[Token, str] | None:

@@ -620,10 +620,12 @@ class RoleFinder:
             # "welcomed the decision, with finance minister Hans Eichel saying ...": a clause aside
             absolute = t.dep_ == "pcomp" and t.head.lower_ == "with"
             # "agreed over Russian objections", "called for a ceasefire, following Russian objections": the
-            # circumstances, not the party
+            # circumstances, not the party; nor another act told before or after it ("launched an internal
+            # investigation before informing the US Department of Justice")
+            sequel = t.dep_ == "pcomp" and t.head.lower_ in _SEQUENCE_PREPS and t.tag_ == "VBG"
             circumstance = t.dep_ == "prep" and (t.lower_ in _CIRCUMSTANCE_PREPS or t.lower_ == "over" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.objection_nouns for p in t.children))
-            aside = content or subordinate or compared or grounds or backing or absolute or circumstance or t.dep_ == "relcl"
+            aside = content or subordinate or compared or grounds or backing or absolute or circumstance or sequel or t.dep_ == "relcl"
             if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # (a purpose of force: "sent troops to fight the Taliban" aids no enemy)
         countries = {s.country for s in sources}
@@ -894,9 +896,15 @@ def _domestic(actors: list[ActorRef], others: list[ActorRef] | None = None, soci
             if set(a.agents) <= _STATE_ROLES:
                 a = _of_country(a, _one_country(others, _DOMESTIC_ROLES))
             elif society and set(a.agents) <= _SOCIETY_ROLES and not any(_abroad(o, diplomatic) for o in others):
-                a = _of_country(a, _one_country(others, _STATE_ROLES | ({"MIL"} if in_arms else set())))
+                # (troops in arms are the state's, but not for rebels: "rebels killed nine French soldiers"
+                # in Ivory Coast are no French rebels)
+                a = _of_country(a, _one_country(others, _STATE_ROLES | ({"MIL"} if in_arms and not set(a.agents) & _ARMED_SIDES else set())))
         out.append(a)
     return out
+
+
+# Armed sides of a conflict, whom foreign troops fight as often as their own state's.
+_ARMED_SIDES = {"REB", "INS", "SEP", "UAF", "RAD"}
 
 
 # Acts by which a state deals with its own society: its police disperse protesters, its government
@@ -935,6 +943,8 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 # Prepositions of the circumstances an act is done in: whom their phrase names is no party to it.
 _CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "following", "notwithstanding"}
+# Prepositions that join another act told before, after or during this one ("before informing X").
+_SEQUENCE_PREPS = {"before", "after", "while", "since", "upon"}
 
 
 def _by_force(code: str) -> bool:
