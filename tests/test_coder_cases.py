@@ -285,6 +285,7 @@ FOUND = [
     case("Indian firm Tata bought a steel plant. Meanwhile, UK-based firm Aggregate Industries said it had agreed a deal with Ukraine.",
          ("GBRBUS", "057", "UKR"), "it-in-what-a-firm-with-a-plural-looking-name-said-is-the-firm"),
     case("Holcim signed a deal with Russia.", ("CHEBUS", "057", "RUS"), "holcim-is-swiss"),
+    case("New York Attorney General Eliot Spitzer sued Russia.", ("USAGOV", "115", "RUS"), "an-office-of-a-city-is-of-its-country"),
     case("The opposition to the government staged a rally in Moscow.", ("RUSOPP", "141", "RUS"), "the-opposition-to-a-government-is-a-body"),
     case("Home Secretary Michael Howard criticised the judges on Monday.", ("GBRGOV", "111", "GBRJUD"), "the-judges-a-minister-criticises-are-his-countrys"),
 ]
@@ -434,6 +435,8 @@ ABSENT = [
          "a-clause-before-a-dash-is-not-what-is-urged (parse)"),
     case("The Home Office will already have shared some information with US authorities.", "03", "what-will-have-been-done-is-a-guess-not-an-intention"),
     case("Presumably Damascus will remain determined to retake Idlib.", "13", "a-presumed-resolve-is-a-guess-not-a-threat"),
+    case("\"In order to sustain our economic expansion, we must continue pro-growth policies and enforce even greater spending restraint,\" "
+         "Mr Bush said in his budget message to Congress.", "10", "what-we-must-do-is-no-demand"),
     case("Turkey launched the assault, aiming to force the PYD out of Afrin.", "17", "the-aim-of-an-assault-is-not-done"),
     case("Turkey launched the assault, aiming to force the PYD out of Afrin.", "13", "the-aim-of-an-assault-is-no-threat"),
     case("Prescott admitted that, had he still been a backbencher, he would have voted against the war.", "01",

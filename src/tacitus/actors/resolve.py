@@ -336,6 +336,10 @@ class PhraseResolver:
             shared = self._shared_modifier_country(head)
             if shared:  # "Israeli helicopters and tanks": the adjective qualifies both
                 actor = _ref(text, shared, actor.agents, "dictionary")
+            else:
+                local = self._leading_place(tokens, entries)
+                if local:  # "Texas police", "New York Attorney General Eliot Spitzer": of where they serve
+                    actor = _ref(text, local, actor.agents, "place")
         if actor is not None and actor.country and not actor.agents and depth < 3:
             named = self._apposition_role(head, actor.country, depth)
             if named is not None:  # "his Turkish counterpart, Recep Tayyip Erdoğan": TURGOV
@@ -378,6 +382,17 @@ class PhraseResolver:
             if found is not None and found.actor.country == country and found.actor.agents and found.actor.resolved_by != "metonym":
                 return found.actor
         return None
+
+    def _leading_place(self, tokens: list[Token], entries: list[tuple[ActorEntry, list[Token]]]) -> str:
+        """The country of a town or region whose name opens the phrase before its role word
+        ("Texas police", "New York Attorney General ..."), or ""."""
+        roles = [toks[0].i for e, toks in entries if e.kind == "role" and toks]
+        if self.place_country is None or not roles:
+            return ""
+        name = [t for t in tokens if t.i < min(roles) and t.dep_ != "det"]
+        if not name or not all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in name):
+            return ""
+        return self.place_country(" ".join(t.text for t in name)) or ""
 
     def _shared_modifier_country(self, head: Token) -> str:
         """The country of a demonym modifying the first of two conjoined bare nouns ("Israeli

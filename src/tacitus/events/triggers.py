@@ -59,7 +59,10 @@ class TriggerFinder:
                 comp = g.child(tok, "ccomp")
                 # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10); not
                 # "the UK and US must realise they cannot prevent all attacks": advice about a state of mind
-                if comp is not None and g.is_demand_clause(comp) and comp.lemma_.lower() not in self.lexicon.states_of_mind:
+                # ("we must enforce spending restraint": the speaker's own course, put to no one)
+                own = g.child(comp, "nsubj", "nsubjpass") if comp is not None else None
+                if (comp is not None and g.is_demand_clause(comp) and comp.lemma_.lower() not in self.lexicon.states_of_mind
+                        and not (own is not None and own.lower_ in ("we", "i"))):
                     found.append(Trigger(tok, Sense(lemma, "100", f"{lemma}.must.100", target="clause")))
             if lemma in self.lexicon.appeal_verbs:
                 comp = g.child(tok, "ccomp")
