@@ -286,6 +286,7 @@ FOUND = [
          ("GBRBUS", "057", "UKR"), "it-in-what-a-firm-with-a-plural-looking-name-said-is-the-firm"),
     case("Holcim signed a deal with Russia.", ("CHEBUS", "057", "RUS"), "holcim-is-swiss"),
     case("New York Attorney General Eliot Spitzer sued Russia.", ("USAGOV", "115", "RUS"), "an-office-of-a-city-is-of-its-country"),
+    case("The UAE reopened its embassy in Damascus.", ("ARE", "054", "SYR"), "reopening-an-embassy-restores-ties"),
     case("The opposition to the government staged a rally in Moscow.", ("RUSOPP", "141", "RUS"), "the-opposition-to-a-government-is-a-body"),
     case("Home Secretary Michael Howard criticised the judges on Monday.", ("GBRGOV", "111", "GBRJUD"), "the-judges-a-minister-criticises-are-his-countrys"),
 ]
@@ -653,6 +654,14 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("So long as the veto is used by them to block any unity of action, the council will fail.", "12", "what-is-done-so-long-as-is-a-condition"),
+    case("As long as Russia blocks the resolution, nothing will change.", "12", "what-is-done-as-long-as-is-a-condition"),
+    case("Putin seized a chance to further legitimise his ascendancy.", "17", "seizing-a-chance-takes-nothing"),
+    case("The Tories have called for a change in the law so householders are only prosecuted if they use grossly disproportionate force.", "105",
+         "force-named-in-a-condition-is-not-called-for"),
+    case("With the election widely predicted for May, angry Labour MPs this week warned Mr Blair and Mr Brown about the dangers of disunity.", "13",
+         "warning-named-people-about-a-danger-threatens-none (parse)"),
+    case("The move was quietly sanctioned by Moscow.", "16", "a-move-sanctioned-is-approved-not-penalised"),
     case("Germany is considering suspending its aid to Turkey.", "16", "what-is-only-considered-is-not-done"),
     case("As Condoleezza Rice conceded in Cairo in 2005, it was a self-defeating policy.", "08", "conceding-a-point-yields-nothing"),
     case("The government lost the vote on Friday. It rallied briefly on Monday.", "14", "a-state-that-rallied-recovered-it-did-not-demonstrate"),

@@ -53,8 +53,10 @@ class Framer:
         if verb.dep_ in ("advcl", "xcomp") and any(t.lower_ in g.SPEAKING_TERMS for t in verb.head.subtree if t.i < verb.i):
             frame.suppressed = True  # "spoke on condition of anonymity to discuss relations with Turkey": who speaks, not an act
             return frame
-        if g.asked(verb):
-            frame.modality = "hypothetical"  # "will Russia hit back at the US when it launches strikes?": asked, not told
+        if g.asked(verb) or g.under_condition(verb):
+            # "will Russia hit back at the US when it launches strikes?": asked, not told; "so long as the
+            # veto is used by them to block any unity of action": a condition
+            frame.modality = "hypothetical"
             return frame
         if any(self._hedged(v) for v in [verb, *g.infinitive_heads(verb)]):
             frame.modality = "hypothetical"  # "Presumably Damascus will remain determined to retake Idlib": a guess

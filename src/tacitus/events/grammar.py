@@ -376,7 +376,11 @@ def agent_objects(verb: Token) -> list[Token]:
 def has_particle(verb: Token, particle: str) -> bool:
     """ "called off", "called for ..."; also "called for Burma to institute reforms", where "for"
     comes out as the mark of an infinitive clause, and "was asked by journalists about his view",
-    where it hangs on the passive's agent."""
+    where it hangs on the passive's agent, and "warned Mr Blair and Mr Brown about the dangers", where
+    it hangs on a named object (a name takes no such complement of its own)."""
+    named = [o for d in verb.children if d.dep_ == "dobj" and d.pos_ == "PROPN" for o in (d, *d.conjuncts) if o.pos_ == "PROPN"]
+    if any(c.dep_ == "prep" and c.lower_ == particle for o in named for c in o.children):
+        return True
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in verb.children) or any(
         c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
         for c in verb.children) or any(
@@ -384,9 +388,16 @@ def has_particle(verb: Token, particle: str) -> bool:
         for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj" for p in o.children)
 
 
+_SUBORDINATORS = {"if", "unless", "because", "although", "though", "while", "whereas", "so"}
+
+
 def text_after(verb: Token) -> str:
-    """The words of the verb's clause that follow it, lower-cased (for phrase constraints)."""
-    words = [t.lower_ for t in verb.subtree if t.i > verb.i]
+    """The words of the verb's clause that follow it, lower-cased (for phrase constraints); not those
+    of a clause of condition or cause below it ("called for a change in the law so householders are
+    only prosecuted if they use force" calls for no force)."""
+    aside = {t.i for c in verb.subtree if c.dep_ in ("advcl", "ccomp", "relcl") and c != verb and any(
+        m.dep_ == "mark" and m.lower_ in _SUBORDINATORS for m in c.children) for t in c.subtree if t.dep_ != "mark"}
+    words = [t.lower_ for t in verb.subtree if t.i > verb.i and t.i not in aside]
     return " " + " ".join(words) + " "
 
 
@@ -491,6 +502,20 @@ def is_subjunctive(clause: Token) -> bool:
     return (clause.tag_ == "VB" and subj is not None and subj.tag_ in ("NNP", "NN")
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
             and not any(c.dep_ in ("aux", "auxpass") for c in clause.children))
+
+
+def under_condition(verb: Token) -> bool:
+    """Is the verb inside a clause of condition ("if", "unless", "as/so long as"), itself or below it
+    ("so long as the veto is used by them to block any unity of action")? Not across a reported clause."""
+    tok = verb
+    for _ in range(8):
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ in ("if", "unless") or (m.lower_ == "as" and tok.head.lower_ == "long"))
+                                       for m in tok.children):
+            return True
+        if tok.dep_ in ("ccomp", "ROOT") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def asked(verb: Token) -> bool:
