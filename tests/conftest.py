@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,13 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: ../shared (dev suites and corpora) is not beside this clone")
     return path
+
+
+def bbc_article(article_id: str) -> dict:
+    """One record of ../shared/corpus/bbc_news.jsonl by its id (skips as `shared_path` does)."""
+    lines = shared_path("corpus", "bbc_news.jsonl").read_text().splitlines()
+    [record] = [r for r in map(json.loads, lines) if r["id"] == article_id]
+    return record
 
 
 @pytest.fixture(scope="session")

@@ -45,11 +45,10 @@ def test_code_holds_back_bare_role_events_unless_asked_for():
 def test_code_gives_what_the_library_gives(tmp_path: Path):
     """The command line, the library (and so ingest and batch) parse an article the same way: an
     article whose home country depends on the entities of sentences without events codes alike."""
-    from conftest import shared_path
+    from conftest import bbc_article
     from tacitus.pipeline import Coder
 
-    corpus = shared_path("corpus", "bbc_news.jsonl")
-    [record] = [r for r in map(json.loads, corpus.read_text().splitlines()) if r["id"] == "bbc-politics-260"]
+    record = bbc_article("bbc-politics-260")
     page = tmp_path / "page.txt"
     page.write_text(record["text"])
     result = run("code", str(page), "--date", "2005-03-01")

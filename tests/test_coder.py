@@ -115,12 +115,9 @@ def test_names_that_only_take_their_context_country_make_no_home_or_theatre(code
     # a British story whose sentences without events name Mr Blair "on Monday", "in Cabinet", "in June":
     # read without entities these were unresolved places that took a context country (USA, from "MPs"
     # read as Mount Pleasant, Texas) and made it the story's theatre
-    import json
+    from conftest import bbc_article
 
-    from conftest import shared_path
-
-    corpus = shared_path("corpus", "bbc_news.jsonl")
-    [record] = [r for r in map(json.loads, corpus.read_text().splitlines()) if r["id"] == "bbc-politics-260"]
+    record = bbc_article("bbc-politics-260")
     assert ("GBRLEG", "111", "GBRGOV") in triples(code(record["text"], date="2005-03-01"))
 
 
