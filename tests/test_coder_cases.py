@@ -726,6 +726,12 @@ def test_a_conjunct_without_its_own_auxiliary_shares_the_future(code):
     assert {(e.target.code, e.modality) for e in events} == {("RUS", "planned"), ("IRN", "planned")}
 
 
+def test_a_hyphenated_verb_is_no_passive(partial_coder):
+    # (parse: "Saddam counter" as the subject of "attacked", "-" as its passive auxiliary)
+    events = partial_coder.code_text("But when the US failed to help the rebels, Saddam counter-attacked.")
+    assert [(e.source.code, e.target.code) for e in events if e.cameo.root == "19"] == [("IRQGOV", "")]
+
+
 def test_what_one_prepared_to_do_is_ahead(code):
     events = code("Yushchenko prepared to head to Brussels to meet with Bush.")
     assert events and {e.modality for e in events} == {"planned"}

@@ -68,8 +68,8 @@ def is_passive(verb: Token) -> bool:
     stance participle without "by" is not ("Israel is opposed to French mediation": Israel opposes)."""
     if verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
+    if any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and c.text != "-") for c in verb.children):
+        return True  # (not "Saddam counter-attacked", split at its hyphen with "-" as the auxiliary)
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
         # "Bashir on Thursday shortened by one hour the curfew": an active subject, a "by" of measure
         return not any(c.dep_ == "nsubj" for c in verb.children)

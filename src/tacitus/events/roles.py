@@ -610,7 +610,9 @@ class RoleFinder:
             # "agreed to set up a body that would give Gibraltarians a voice": a relative clause describes
             # a thing; "declined to say whether the prime minister backed it": what is said is not a party
             # (nor a clause of time, cause or condition: "once the fight against Isis had been completed")
-            subordinate = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("for", "to", "so") for m in t.children)
+            # ("when the US failed to help the rebels, Saddam counter-attacked": "when" a wh-adverb)
+            subordinate = t.dep_ == "advcl" and any((m.dep_ == "mark" and m.lower_ not in ("for", "to", "so"))
+                                                    or (m.dep_ == "advmod" and m.tag_ == "WRB" and m.i < t.i) for m in t.children)
             # "Unlike Britain, France opposed the war"; "fighting alongside a Spaniard": a companion
             compared = t.dep_ == "prep" and t.lower_ in ("like", "unlike", "alongside", "beside")
             # "agreed to pay a fine for bribing an Indonesian official": what it is for names no party
