@@ -280,6 +280,7 @@ FOUND = [
     case("Officials in Idlib province criticised Turkey.", ("SYRGOV", "111", "TUR"), "a-province-named-by-its-town-is-that-towns-country"),
     case("Tony Blair assured Parliament that he would publish the advice.", ("GBRGOV", "030", "GBRLEG"), "the-parliament-a-leader-addresses-is-his-own"),
     case("The Iraqi government warned the United States to avoid military action against Iran.", ("IRQGOV", "020", "USA"), "warning-someone-to-take-care-is-advice"),
+    case("Islamic State seized a British journalist in Syria.", ("IMGMUSISI", "181", "GBRMED"), "a-journalist-seized-is-abducted-not-property"),
     case("Iran sent tactical advisers to support president Bashar al-Assad.", ("IRN", "072", "SYRGOV"), "whom-advisers-are-sent-to-support-gets-them"),
     case("A woman from London was arrested by Turkish police.", ("TURCOP", "173", "GBRCVL"), "a-person-from-a-capital-is-of-its-country-not-its-government"),
     case("A US-based company sued Russia.", ("USABUS", "115", "RUS"), "a-firm-based-in-a-country-is-of-it"),
