@@ -315,20 +315,15 @@ _TIME_WORDS = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "morning", "evening", "night",
 }
-# Capitalised tokens that look like names to the tagger but are never places.
-_NOT_PLACES = {"a.m", "p.m", "am", "pm", "gmt", "utc", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt",
-               "president", "minister", "government", "army", "police", "state", "city", "town", "god", "allah",
-               "mp", "mps", "mep", "meps", "cabinet",  # ("MPs" is an alternate name of Mount Pleasant, Texas)
-               # days and months: "on Monday", "in June" are times (the recogniser says so where it runs)
-               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-               "january", "february", "march", "april", "june", "july", "august", "september", "october",
-               "november", "december"}
-
-
 # Titles that start a person's name, not a place's ("with Mr Blair"; not "Sheikh" or "Prince": Sheikh
 # Maqsoud, Prince George are places).
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "gen", "col", "lt", "capt", "sgt", "president", "minister", "prime",
                "pope", "rev"}
+# Capitalised tokens that look like names to the tagger but are never places (days and months too:
+# "on Monday", "in June" are times, as the recogniser says where it runs).
+_NOT_PLACES = _HONORIFICS | _TIME_WORDS | {
+    "a.m", "p.m", "am", "pm", "gmt", "utc", "government", "army", "police", "state", "city", "town", "god", "allah",
+    "mp", "mps", "mep", "meps", "cabinet"}  # ("MPs" is an alternate name of Mount Pleasant, Texas)
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
