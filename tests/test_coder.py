@@ -240,7 +240,7 @@ def test_a_bare_role_in_an_article_about_one_country_is_that_countrys(code):
     coded = {(e.source.code, e.cameo.root, e.target.code) for e in events}
     assert ("GBRLEG", "02", "GBRGOV") in coded
     assert ("GBRGOV", "11", "GBRJUD") in coded
-    assert {e.target.resolved_by for e in events if e.target.code == "GBRGOV"} == {"home"}
+    assert {e.source.resolved_by for e in events if e.source.code == "GBRLEG"} == {"home"}
 
 
 _BRITISH_STORY = ("Gordon Brown told the BBC in London that Britain must save money.\n"
@@ -259,7 +259,7 @@ def test_the_home_country_of_a_british_story(code_with_bare_roles, before, after
 
 def test_a_place_is_of_the_country_the_article_puts_it_in(code):
     # "Somerset" alone is first a town in the United States; in a British story it is England's
-    article = ("Charles Kennedy is in London today. Mr Kennedy is visiting constituencies in Somerset and Hampshire "
+    article = ("Charles Kennedy is in London today. British farmers protested in Somerset and Hampshire "
                "on Monday, rural seats where his party hopes to make gains from the Conservatives in Britain.")
     targets = {e.target.code for e in code(article, date="2005-03-01")}
     assert "GBR" in targets and "USA" not in targets

@@ -29,6 +29,7 @@ _RELATIVES = {"who", "which", "that", "whom"}
 # Roles one person can hold: "the president", "the ambassador", "the judge" (not forces or firms).
 _OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
+_SAY_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}
 # A state's armed organs: "government forces", "regime troops", "security police".
 _ARMED = {"MIL", "COP", "SPY"}
 # An article is about one country when at least this many of its place and actor mentions, and this
@@ -129,18 +130,22 @@ class Coreference:
     def __init__(self, resolver: PhraseResolver) -> None:
         self.resolver = resolver
 
-    def actors(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str = "") -> list[ActorRef]:
-        """Every actor the phrase at `head` stands for (one per member of a conjunction)."""
+    def actors(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str = "",
+               own: str = "") -> list[ActorRef]:
+        """Every actor the phrase at `head` stands for (one per member of a conjunction). `exclude`: the
+        country of the event's other party, whom a description does not refer back to; `own`: the
+        country of a domestic party (an opposition, a parliament) facing it, whose "the government" is
+        its own."""
         head = _nominal(head)
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
         for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
             heads += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"
         out: list[ActorRef] = []
         for h in heads:
-            out.extend(self._one(h, memory, sentence_index, exclude))
+            out.extend(self._one(h, memory, sentence_index, exclude, own))
         return out
 
-    def _one(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str) -> list[ActorRef]:
+    def _one(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str, own: str) -> list[ActorRef]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
             return self._pronoun(head, memory, sentence_index)
@@ -171,8 +176,12 @@ class Coreference:
                 and set(mention.actor.agents) & _ARMED and _the_places_own(mention.actor.text, self.resolver.dictionary.words["local_forces"])):
             # "regime forces" in a story on Ghouta are Syria's, not the last forces named (Iran's)
             return [mention.actor.placed(memory.theatre, "theatre")]
-        if (self._is_definite(head) or mention is not None) and not _new_referent(head):
-            found = self._antecedent_for(head, mention, memory, sentence_index, exclude)
+        # (a bare plural or number names a group anew: "Russian jets bombed rebel-held positions" are
+        # not the last rebels named, nor "offered shares to investors" the last investors)
+        named_again = self._is_definite(head) or (mention is not None and head.tag_ not in ("NNS", "NNPS", "CD"))
+        if named_again and not _new_referent(head):
+            found = self._own_state(head, mention, memory, sentence_index, exclude, own) or self._antecedent_for(
+                head, mention, memory, sentence_index, exclude)
             if found:
                 return [found]
         if mention and (mention.is_person or head.ent_type_ == "PERSON") and not mention.actor.agents:
@@ -356,13 +365,40 @@ class Coreference:
         if clause.dep_ != "ccomp":
             return None
         verb = clause.head
-        if verb.lemma_.lower() not in {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}:
+        if verb.lemma_.lower() not in _SAY_VERBS:
             return None
         if is_passive(verb):
             told = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return told if told is not None and told.pos_ != "PRON" else None  # "Begum has been told ... that she will": Begum
         speaker = subject_of(verb)  # tolerates the reduced-relative misparse of "X announced"
         return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+
+    def _own_state(self, head: Token, mention: Mention | None, memory: ArticleActors, sentence_index: int,
+                   exclude: str, own: str) -> ActorRef | None:
+        """ "the government", "the president" as their own people name them: in what a country's actor
+        is said to say ("a statement from Macron's office said the president ..."), or faced by a
+        domestic party (`own`: "Corbyn accused the government")."""
+        if mention is None or not self._is_definite(head) or not self._names_own_state(head):
+            return None
+        if not own:
+            speaker = _reporting_speaker(head)
+            found = self.actors(speaker, memory, sentence_index) if speaker is not None and speaker != head else []
+            country = found[0].country if found else ""
+            if len(country) == 3 and country not in TRANSNATIONAL and country != exclude:
+                own = country
+        if len(own) != 3 or own in TRANSNATIONAL:
+            return None  # (an NGO's "the government" is whichever the story is about)
+        agents = mention.actor.agents
+        return ActorRef(mention.actor.text, actor_code(own, agents), own, list(agents), mention.actor.start,
+                        mention.actor.end, "coref:own-state")
+
+    def _names_own_state(self, head: Token) -> bool:
+        """ "the government", "the prime minister" (not "the Syrian government", "the government of Iraq")."""
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.children):
+            return False
+        plain = self.resolver.dictionary.words["plain_qualifiers"]
+        words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in plain]
+        return " ".join(words + [head.lemma_.lower()]) in self.resolver.dictionary.words["own_state_offices"]
 
     def _antecedent_for(
         self, head: Token, mention: Mention | None, memory: ArticleActors, sentence_index: int, exclude: str
@@ -501,6 +537,14 @@ def own_institution(actor: ActorRef, other: ActorRef, as_source: bool, unplaced:
 def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     """ "world leaders", "foreign fighters": said to be of no one place."""
     return any(word in unplaced for word in actor.text.lower().split())
+
+
+def _reporting_speaker(tok: Token) -> Token | None:
+    """Who says the clause `tok` is in ("X said (that) ...", "..., X said"), if anyone."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in _SAY_VERBS:
+            return subject_of(anc.head)
+    return None
 
 
 def _acted_on_before(pronoun: Token) -> list[Token]:

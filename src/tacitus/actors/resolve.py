@@ -293,6 +293,14 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     return None
 
 
+def _holder(head: Token) -> Token | None:
+    """ "rebel" in "rebel-held positions", "Kurdish" in "Kurdish-controlled areas"."""
+    for mod in head.lefts:
+        if mod.dep_ == "amod" and mod.lower_ in ("held", "controlled", "run", "occupied"):
+            return next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")), None)
+    return None
+
+
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
     agents = list(dict.fromkeys(a for a in agents if a and a != country))  # "NGOHRI" + "HRI" once
     if code is None:
@@ -327,6 +335,12 @@ class PhraseResolver:
             tokens, entries = longer
         text, start, end = _span_text(tokens)
         words = self.dictionary.words
+        held = self._held_by(head, text, words)
+        if held is not None:
+            # "rebel-held positions", "Kurdish-controlled areas": the holders' (not the military of
+            # whoever the head noun alone would suggest)
+            held.start, held.end = start, end
+            return Mention(held, head, (), is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
         actor = combine(entries, head, text, words)
         if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
             role = self._shared_head_role(head)
@@ -373,6 +387,23 @@ class PhraseResolver:
         is_person = (looks_like_person(head, words["honorifics"]) and not named_body) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _held_by(self, head: Token, text: str, words: Mapping[str, frozenset[str]]) -> ActorRef | None:
+        """The actor of "rebel-" in "rebel-held positions" (a name before "-held" only qualifies the
+        phrase, so the dictionary match skips it: looked up here as the holder)."""
+        holder = _holder(head)
+        if holder is None:
+            return None
+        tokens = phrase_tokens(holder)
+        entry = self.dictionary.lookup([t.text for t in tokens]) or self.dictionary.lookup([holder.text])
+        if entry is None:
+            return None
+        # "Albanian rebel-held territory": the holders are of the country the phrase names beside them
+        others = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.i < holder.i]
+        countries = [(e, toks) for e, toks in match_entries(self.dictionary, others) if e.kind in ("country", "demonym")]
+        actor = combine(countries[:1] + [(entry, tokens)], holder, text, words)
+        # (a state holding a place makes it no state's actor: "the Russian-held town" is a town)
+        return replace(actor, resolved_by="owner") if actor is not None and actor.agents else None
 
     def _apposition_role(self, head: Token, country: str, depth: int) -> ActorRef | None:
         """The actor an apposition names, when it is of the same country and says its role."""
@@ -458,9 +489,11 @@ class PhraseResolver:
 
     def _owner(self, head: Token, depth: int, role: ActorRef | None = None) -> Mention | None:
         # "a court in Guyana", "police in Kenya", "authorities in Croatia": a local institution belongs to
-        # the place; an embassy or envoy in a capital does not.
+        # the place; an embassy or envoy in a capital does not, nor a thing named by a role ("a drone
+        # strike in Somalia" is no Somali act).
         words = self.dictionary.words
-        local = role is not None and role.agents and head.lemma_.lower() not in words["diplomatic_heads"]
+        local = (role is not None and role.agents and head.lemma_.lower() not in words["diplomatic_heads"]
+                 and (self._names_an_actor(head) or any(c.dep_ == "poss" for c in head.children)))
         # "the town of Maarat al-Numan in Idlib province": a town whose name is unknown is where it lies
         dwelling = head.lemma_.lower() in words["dwelling_nouns"]
         preps = _OWNER_PREPS | ({"in"} if local or dwelling else set())

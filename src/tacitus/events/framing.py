@@ -47,6 +47,9 @@ class Framer:
         if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
+        if _what_one_is_for(verb, self.lexicon.capacity_verbs):
+            frame.suppressed = True  # "raised by Washington to fight Isis": what they are for
+            return frame
         if verb.lemma_.lower() in self.lexicon.enabling_purposes and _purpose_of_a_deed(verb):
             frame.suppressed = True  # "cleared mines to allow civilians to leave": an aim, no concession
             return frame
@@ -216,9 +219,21 @@ def _would(verb: Token) -> bool:
     return False
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _what_one_is_for(verb: Token, capacity_verbs: frozenset[str]) -> bool:
+    """ "trained units to fight Isis", "are in Syria to fight Isis" (not "is to meet Putin": planned)."""
+    if not _to_infinitive(verb) or verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    lemma = verb.head.lemma_.lower()
+    return lemma in capacity_verbs and (lemma != "be" or verb.dep_ == "advcl")
+
+
 def _purpose_of_a_deed(verb: Token) -> bool:
     """A to-infinitive telling what another act with an object of its own is for ("cleared mines to
     allow ...", "launched an initiative to allow ..."; the small model may attach it as a complement)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _to_infinitive(verb):
         return False
     return g.is_purpose_clause(verb) or (verb.dep_ == "xcomp" and g.child(verb.head, "dobj") is not None)

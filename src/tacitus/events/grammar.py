@@ -389,14 +389,21 @@ def has_particle(verb: Token, particle: str) -> bool:
 
 
 _SUBORDINATORS = {"if", "unless", "because", "although", "though", "while", "whereas", "so"}
+# Prepositions of the circumstances an act is done in: whom their phrase names is no party to it.
+CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "following", "notwithstanding"}
+# Prepositions that join another act told before, after or during this one ("before informing X").
+SEQUENCE_PREPS = {"before", "after", "while", "since", "upon"}
 
 
 def text_after(verb: Token) -> str:
     """The words of the verb's clause that follow it, lower-cased (for phrase constraints); not those
     of a clause of condition or cause below it ("called for a change in the law so householders are
-    only prosecuted if they use force" calls for no force)."""
+    only prosecuted if they use force" calls for no force), nor of a phrase of what came before or
+    after ("called for the OPCW to deploy specialists before a strike by US forces")."""
     aside = {t.i for c in verb.subtree if c.dep_ in ("advcl", "ccomp", "relcl") and c != verb and any(
         m.dep_ == "mark" and m.lower_ in _SUBORDINATORS for m in c.children) for t in c.subtree if t.dep_ != "mark"}
+    aside |= {t.i for c in verb.subtree if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS | SEQUENCE_PREPS
+              for t in c.subtree}
     words = [t.lower_ for t in verb.subtree if t.i > verb.i and t.i not in aside]
     return " " + " ".join(words) + " "
 

@@ -21,7 +21,7 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
               "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
               "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes",
-              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges")
+              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -96,6 +96,7 @@ class Lexicon:
     objection_nouns: frozenset[str]
     preparing_verbs: frozenset[str]
     hedges: frozenset[str]
+    capacity_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

@@ -65,15 +65,17 @@ class RoleFinder:
             return Roles(sources, [], subject, None, False)
         if trigger.sense.target == "none":
             return Roles(sources, [], subject, None, True)  # "resigned", "accepted responsibility": no one's
-        targets, target_head = self._targets(trigger, memory, sentence_index, exclude)
+        own = sources[0].country if sources and set(sources[0].agents) & _DOMESTIC_PARTIES else ""
+        targets, target_head = self._targets(trigger, memory, sentence_index, exclude, own)
         # (a sense whose target is only what its slot names guesses no other: "blamed weak demand in
         # western Europe" blames no one)
         guess = not targets and bool(sources) and not trigger.sense.named_target
         if guess:
             targets = self._counterpart(trigger, sources[0], history) or self._asker(trigger, sources[0], history)
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
-        if guess and not targets and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger):
-            targets = self._place_as_target(trigger)
+        if (guess and not targets and not reciprocal and not self._names_unknown_party(trigger) and not self._only_said(trigger)
+                and not trigger.sense.code.startswith("043")):  # (where one hosts is no guest)
+            targets = [t for t in self._place_as_target(trigger) if not _venue_only(t, sources, trigger.sense.code)]
         if guess and not targets and not reciprocal and not trigger.sense.code.startswith("04") and not self._names_unknown_party(trigger):
             # (whom one met or talked with is named with "with" or as the object, never guessed)
             targets = self._clause_actor(trigger, subject, sources, memory, sentence_index)
@@ -314,7 +316,8 @@ class RoleFinder:
                     return actors, tok
         return None
 
-    def _targets(self, trigger: Trigger, memory: ArticleActors, sentence_index: int, exclude: str) -> tuple[list[ActorRef], Token | None]:
+    def _targets(self, trigger: Trigger, memory: ArticleActors, sentence_index: int, exclude: str,
+                 own: str = "") -> tuple[list[ActorRef], Token | None]:
         sense, verb = trigger.sense, trigger.verb
         heads: list[Token] = []
         anchor = trigger.noun if trigger.noun is not None else verb
@@ -372,7 +375,7 @@ class RoleFinder:
         for head in heads:
             an_act_asked_for = sense.code[:2] in ("02", "10") and self._names_an_act(head)
             for candidate in self._candidates(head, trigger, an_act_asked_for):
-                actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude)
+                actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude, own=own)
                 if home:  # "criticised the government for claiming the EU ...": the (British) government
                     actors = [at_home(a, home, self.coref.resolver.dictionary.words["unplaced_qualifiers"]) for a in actors]
                 if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
@@ -465,7 +468,8 @@ class RoleFinder:
     def _names_unknown_party(self, trigger: Trigger) -> bool:
         """ "met John Smithers in Geneva": the target is a name the dictionaries do not know; the
         place must not stand in for it."""
-        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in _slot_heads(trigger))
+        heads = [h.head.head if h.lower_ in ("who", "whom") and h.head.dep_ == "relcl" else h for h in _slot_heads(trigger)]
+        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in heads)  # ("Mohammed Sakr, who was killed")
 
     def _known_place(self, tok: Token) -> bool:
         name = g.proper_name(tok)
@@ -624,8 +628,8 @@ class RoleFinder:
             # "agreed over Russian objections", "called for a ceasefire, following Russian objections": the
             # circumstances, not the party; nor another act told before or after it ("launched an internal
             # investigation before informing the US Department of Justice")
-            sequel = t.dep_ == "pcomp" and t.head.lower_ in _SEQUENCE_PREPS and t.tag_ == "VBG"
-            circumstance = t.dep_ == "prep" and (t.lower_ in _CIRCUMSTANCE_PREPS or t.lower_ == "over" and any(
+            sequel = t.dep_ == "pcomp" and t.head.lower_ in g.SEQUENCE_PREPS and t.tag_ == "VBG"
+            circumstance = t.dep_ == "prep" and (t.lower_ in g.CIRCUMSTANCE_PREPS or t.lower_ == "over" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.objection_nouns for p in t.children))
             aside = content or subordinate or compared or grounds or backing or absolute or circumstance or sequel or t.dep_ == "relcl"
             if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
@@ -731,6 +735,8 @@ class RoleFinder:
 
 
 _FORCES = {"MIL", "COP", "SPY", "UAF"}
+# Parties within a country that deal with its state: their "the government" is their own country's.
+_DOMESTIC_PARTIES = {"OPP", "PTY", "LEG", "LAB", "JUD", "CVL", "EDU", "HRI", "MED", "REB"}
 
 
 def _companions(subject: Token) -> list[Token]:
@@ -876,6 +882,15 @@ def _own_possession(head: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in head.children)
 
 
+def _venue_only(place: ActorRef, sources: list[ActorRef], code: str) -> bool:
+    """A place that is only where people met or cooperated, not a party: one in the doer's own
+    country ("attended a ceremony in Hambantota"), or where an international body meets ("EU leaders
+    are holding talks in Brussels"). (A foreign place visited stays the host: "arrived in Amman".)"""
+    if code[:2] not in ("03", "04", "05", "06"):
+        return False
+    return any(s.country == place.country or s.country[:3] in TRANSNATIONAL for s in sources if s.country)
+
+
 def _place_not_government(actor: ActorRef) -> ActorRef:
     if actor.resolved_by == "metonym":
         return ActorRef(actor.text, actor.country, actor.country, [], actor.start, actor.end, "place")
@@ -924,7 +939,9 @@ def _society_targets(targets: list[ActorRef], sources: list[ActorRef], code: str
         if not t.country and t.agents and set(t.agents) <= _SOCIETY_ROLES and "REF" not in t.agents:
             country = _one_country([o for o in targets if o is not t], _STATE_ROLES | {"MIL"})
             if not country and code[:2] in _HOME_ROOTS:
-                country = _one_country(sources, _STATE_ROLES | {"MIL"})
+                # (troops fight foreign rebels as often as their own: "Russian jets bombed rebel-held
+                # positions" in Syria; the article's theatre places those)
+                country = _one_country(sources, _STATE_ROLES | ({"MIL"} if not set(t.agents) & _ARMED_SIDES else set()))
             t = _of_country(t, country)
         out.append(t)
     return out
@@ -943,10 +960,6 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
-# Prepositions of the circumstances an act is done in: whom their phrase names is no party to it.
-_CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "following", "notwithstanding"}
-# Prepositions that join another act told before, after or during this one ("before informing X").
-_SEQUENCE_PREPS = {"before", "after", "while", "since", "upon"}
 
 
 def _by_force(code: str) -> bool:
