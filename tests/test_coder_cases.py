@@ -304,6 +304,9 @@ FOUND = [
     case("The Russian Foreign Ministry called for the OPCW to deploy specialists before an expected missile strike by US forces.",
          ("RUSGOV", "020", "IGO"), "forces-in-a-before-phrase-are-not-called-for"),
     case("Turkey launched a military operation against Kurdish fighters in Afrin.", ("TUR", "190", "SYRREB"), "a-military-operation-against-someone-is-force"),
+    case("Russia warned the US that there would be consequences.", ("RUS", "130", "USA"), "warning-of-consequences-threatens"),
+    case("Nigerian banks United Bank of Africa and Standard Trust Bank have agreed plans to merge.", ("NGABUS", "030", "NGABUS"),
+         "a-group-named-by-its-members-is-they-of-its-country"),
 ]
 
 
@@ -740,6 +743,7 @@ NO_ACT_EVEN_PARTIAL = [
     case("The US-backed forces, who had been raised by Washington to fight Isis, captured the town.", "190",
          "what-forces-were-raised-to-do-is-not-done"),
     case("American special forces are only in Syria to fight Isis.", "19", "what-one-is-somewhere-to-do-is-not-done"),
+    case("He warned the BBC that attacking Mr Campbell had brought it trouble before.", "13", "warning-that-something-happened-threatens-nothing"),
 ]
 
 

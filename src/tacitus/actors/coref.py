@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from tacitus.actors.dictionary import TRANSNATIONAL
-from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
+from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person, match_entries, phrase_tokens
 from tacitus.events import grammar as g
 from tacitus.events.grammar import TIME_NOUNS, is_passive, prep_objects, subject_of
 from tacitus.model import ActorRef, actor_code
@@ -138,12 +138,30 @@ class Coreference:
         its own."""
         head = _nominal(head)
         heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        members: list[Token] = []
         for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
-            heads += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"
+            members += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"
+        group = None
+        if members and head.pos_ == "NOUN" and head.tag_ == "NNS":
+            # "Nigerian banks United Bank of Africa and Standard Trust Bank": the group is its members,
+            # who are of the group's country unless their own names say otherwise
+            heads.remove(head)
+            group = next(iter(self._one(head, memory, sentence_index, exclude, own)), None)
         out: list[ActorRef] = []
         for h in heads:
             out.extend(self._one(h, memory, sentence_index, exclude, own))
+        for m in members:
+            found = self._one(m, memory, sentence_index, exclude, own)
+            if group is not None and group.country and not self._named_in_full(m):
+                found = [ActorRef(a.text, group.code, group.country, list(group.agents), a.start, a.end, "apposition")
+                         for a in found or [ActorRef(m.text, start=m.idx, end=m.idx + len(m.text))]]
+            out.extend(found)
         return out
+
+    def _named_in_full(self, name: Token) -> bool:
+        """Does the dictionary know this name itself ("Sony"), not only a place inside it ("United
+        Bank of Africa")?"""
+        return any(name in toks and e.kind != "role" for e, toks in match_entries(self.resolver.dictionary, phrase_tokens(name)))
 
     def _one(self, head: Token, memory: ArticleActors, sentence_index: int, exclude: str, own: str) -> list[ActorRef]:
         lower = head.lower_

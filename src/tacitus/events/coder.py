@@ -225,7 +225,7 @@ _MANY_BODIES = {"PTY", "BUS", "MED", "LAB", "NGO"}
 def _different_parties(source: ActorRef, target: ActorRef) -> bool:
     """Two bodies of one code named apart ("Tory chairman Liam Fox accused Labour": both GBRPTY;
     "Yukos is suing Gazprom": both RUSBUS) are two actors; the same words, or a pronoun, are one."""
-    named = source.resolved_by == target.resolved_by == "dictionary"
+    named = {source.resolved_by, target.resolved_by} <= {"dictionary", "apposition"}  # ("Nigerian banks X and Y")
     apart = source.start >= 0 and target.start >= 0 and (source.end <= target.start or target.end <= source.start)
     return named and apart and source.text.lower() != target.text.lower() and bool(set(source.agents) & _MANY_BODIES)
 

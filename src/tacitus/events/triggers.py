@@ -106,8 +106,9 @@ class TriggerFinder:
                 return False
         if sense.xcomp:
             # the to-infinitive, as a complement or as a purpose clause ("summoned the ambassador to protest")
-            comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
-                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+            # (not a finite clause: "warned the US that there would be consequences" is no "to be")
+            comps = [c for c in verb.children if c.dep_ == "xcomp" or (
+                c.dep_ in ("ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
             if not any(c.lemma_.lower() in sense.xcomp for c in comps):
                 return False
         if sense.clause and not any(_is_content_clause(c, sense.clause) for c in verb.children):
@@ -174,7 +175,8 @@ def _is_content_clause(clause: Token, kind: str = "any") -> bool:
     ("demonstrated to demand reforms") is not one. Kind "that": a finite that-clause only
     ("demonstrated that they can win", not "demonstrated, calling for independence")."""
     if kind == "that":
-        return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        # ("warned the BBC that attacking Mr Campbell had brought it trouble": a clause as subject too)
+        return clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in clause.children)
     if clause.dep_ in ("ccomp", "pcomp"):
         return True
     return clause.dep_ == "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
