@@ -239,7 +239,7 @@ FOUND = [
     case("Three soldiers defected from the Syrian army.", ("MIL", "128", "SYRMIL"), "defecting-from-a-side-leaves-it"),
     case("Traders at US banking giant Citigroup are facing a criminal investigation in Germany.", ("DEU", "090", "USABUS"), "facing-an-investigation-in-a-country-is-its"),
     case("Russia has met many of the Chinese government's demands.", ("RUS", "080", "CHNGOV"), "meeting-many-of-the-demands-yields"),
-    case("Fighting went on in Afrin and Manbij in northern Syria. Kurdish forces attacked Turkish troops near Afrin.", ("SYRMIL", "190", "TURMIL"),
+    case("Fighting went on in Afrin and Manbij in northern Syria. Kurdish forces attacked Turkish troops near Afrin.", ("SYRREB", "190", "TURMIL"),
          "a-people-of-several-states-is-of-the-one-the-article-is-placed-in"),
     case("Fighting went on in Afrin and Manbij in northern Syria. Iraqi Kurds arrested a suspect in Erbil.", ("IRQCVL", "173", "IRQCRM"),
          "the-state-a-phrase-names-wins-over-the-articles"),
@@ -255,7 +255,7 @@ FOUND = [
          ("SYRREB", "046", "RUS"), "rebels-in-a-story-whose-towns-are-in-one-country-are-its"),
     case("The Japanese Foreign Office protested to China.", ("JPNGOV", "114", "CHN"), "a-protest-to-a-state-is-an-official-complaint"),
     case("John Letts said the Foreign Office has refused to help their son.", ("GBRGOV", "120", ""), "the-foreign-office-is-britains"),
-    case("Kurdish-led forces have been fighting it out with Isis in Syria's Deir ez-Zor province.", ("SYRMIL", "190", "IMGMUSISI"),
+    case("Kurdish-led forces have been fighting it out with Isis in Syria's Deir ez-Zor province.", ("SYRREB", "190", "IMGMUSISI"),
          "fighting-it-out-with-someone-fights-them"),
     case("A three-judge panel agreed with the companies, finding that the case could not be brought.", ("JUD", "051", "BUS"),
          "agreeing-with-someones-case-sides-with-them"),
@@ -307,6 +307,12 @@ FOUND = [
     case("Russia warned the US that there would be consequences.", ("RUS", "130", "USA"), "warning-of-consequences-threatens"),
     case("Nigerian banks United Bank of Africa and Standard Trust Bank have agreed plans to merge.", ("NGABUS", "030", "NGABUS"),
          "a-group-named-by-its-members-is-they-of-its-country"),
+    case("Syrian Kurdish forces attacked Turkish troops.", ("SYRREB", "190", "TURMIL"), "a-peoples-forces-are-no-states-army"),
+    case("Putin met Erdogan in Sochi. “The president of the republic called for dialogue with Russia,” a statement from Macron’s office said.",
+         ("FRAGOV", "020", "RUS"), "the-president-of-the-republic-in-a-statement-is-the-speakers"),
+    case("The police arrested Syrian refugees and their children.", ("COP", "173", "SYRCVL"), "their-beside-a-conjunct-is-the-conjuncts"),
+    case("Russia's ambassador to the UK, Alexander Yakovenko, said the report was fake. Macron met Trump in Paris. "
+         "Ambassador Yakovenko accused the UK of lying.", ("RUSGOV", "112", "GBR"), "a-titled-name-is-the-one-named-in-apposition-before"),
 ]
 
 
@@ -331,7 +337,7 @@ EXACT = [
     case("Israel released two prisoners.", {("ISR", "0841", "CVL")}, "released-prisoners"),
     case("Five hundred Ugandan rebels surrendered on Monday.", {("UGAREB", "0874", "")}, "one-actor-surrender"),
     case("Mitterrand met Kohl in Paris.", {("FRAGOV", "040", "DEUGOV")}, "met-takes-its-object"),
-    case("Kurdish forces attacked Turkish troops.", {("MIL", "190", "TURMIL")}, "a-people-of-several-states-placed-nowhere-has-no-state"),
+    case("Kurdish forces attacked Turkish troops.", {("REB", "190", "TURMIL")}, "a-people-of-several-states-placed-nowhere-has-no-state"),
     case("Qatar denied the charges. Saudi Arabia and Egypt imposed a boycott on the small, rich nation last year, accusing it of supporting militants.",
          {("SAU", "143", ""), ("EGY", "143", ""), ("SAU", "112", "QAT"), ("EGY", "112", "QAT")}, "an-object-pronoun-is-not-its-clauses-shared-subject"),
     case("The minister admitted responsibility for the failure.", {("GOV", "015", "")}, "admitting-a-fault-owns-it"),
@@ -592,6 +598,10 @@ ABSENT = [
     case("Luxembourg investors sold their shares in Toyota. Toyota offered shares to investors.", "LUXBUS",
          "a-bare-plural-is-not-the-last-group-named"),
     case("Hamas threatened to resume terrorist activities in Israel.", "ISRREB", "terrorist-activities-are-no-actor"),
+    case("The US condemned the overthrow of the Muslim Brotherhood government in Egypt.", "EGYOPP", "condemning-an-overthrow-does-not-condemn-the-overthrown"),
+    case("Britain condemned the killing of Syrian civilians.", "SYRCVL", "condemning-a-killing-does-not-condemn-the-killed"),
+    case("British foreign fighters joined Isis. The SDF detained Islamic State fighters and their families.", "GBRCVL",
+         "their-beside-a-conjunct-is-not-an-earlier-groups"),
 ]
 
 
@@ -744,6 +754,7 @@ NO_ACT_EVEN_PARTIAL = [
          "what-forces-were-raised-to-do-is-not-done"),
     case("American special forces are only in Syria to fight Isis.", "19", "what-one-is-somewhere-to-do-is-not-done"),
     case("He warned the BBC that attacking Mr Campbell had brought it trouble before.", "13", "warning-that-something-happened-threatens-nothing"),
+    case("Erdogan is offering himself as the spokesman of the Muslim Middle East.", "03", "offering-oneself-as-something-offers-nothing"),
 ]
 
 

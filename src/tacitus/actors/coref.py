@@ -64,6 +64,10 @@ class ArticleActors:
         self.mentions.append((sentence_index, mention))
         if mention.is_person and mention.actor.country and mention.head.pos_ == "PROPN":
             self.people.setdefault(mention.head.text, mention.actor)
+        elif mention.actor.country and set(mention.actor.agents) & _OFFICE_HOLDERS and mention.head.tag_ == "NN":
+            # "Russia's ambassador to the UK, Alexander Yakovenko": "Ambassador Yakovenko" later is he
+            for name in (c for c in mention.head.children if c.dep_ == "appos" and c.tag_ == "NNP"):
+                self.people.setdefault(name.text, mention.actor)
 
     def remember_unknown_person(self, sentence_index: int, head: Token) -> None:
         """A person the dictionaries cannot code: "he" after them means them, so stays unknown."""
@@ -175,8 +179,10 @@ class Coreference:
                 named = self.resolver.resolve(appos)  # "Assad's main backer, the Russian president, Vladimir Putin"
                 if named is not None and named.actor.country:
                     return [named.actor]
-        if mention is None and head.pos_ == "PROPN" and head.text in memory.people:
-            return [_as(memory.people[head.text], head, "coref:name")]  # "Hayashi" after "Foreign Minister Yoshimasa Hayashi"
+        if (mention is None or not mention.actor.country) and head.pos_ == "PROPN" and head.text in memory.people:
+            # "Hayashi" after "Foreign Minister Yoshimasa Hayashi"; "Ambassador Yakovenko" after "Russia's
+            # ambassador, Alexander Yakovenko"
+            return [_as(memory.people[head.text], head, "coref:name")]
         members = self._modifier_members(head, mention)
         if members:
             return members
@@ -184,8 +190,15 @@ class Coreference:
             return [mention.actor]
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if mention is not None and mention.actor.agents and owner is not None:
-            # "its nationals", "their troops": the people of whoever "its" is
-            owners = [a for a in self._pronoun(owner, memory, sentence_index) if a.country] or self._owner_in_clause(owner)
+            # "its nationals", "their troops": the people of whoever "its" is ("Isis fighters and their
+            # families": the fighters beside them)
+            beside = head.head if head.dep_ == "conj" and head.head.i < head.i and owner.lower_ == "their" else None
+            if beside is not None:
+                owners = [a for a in self._one(beside, memory, sentence_index, "", "") if len(a.country) == 3 and a.country not in TRANSNATIONAL]
+                if not owners:
+                    return [mention.actor]  # (a group of no country: so are theirs)
+            else:
+                owners = [a for a in self._pronoun(owner, memory, sentence_index) if a.country] or self._owner_in_clause(owner)
             if owners:
                 a, agents = owners[0], mention.actor.agents
                 return [ActorRef(mention.actor.text, actor_code(a.country, agents), a.country, list(agents),
@@ -411,8 +424,10 @@ class Coreference:
                         mention.actor.end, "coref:own-state")
 
     def _names_own_state(self, head: Token) -> bool:
-        """ "the government", "the prime minister" (not "the Syrian government", "the government of Iraq")."""
-        if any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.children):
+        """ "the government", "the prime minister", "the president of the republic" (not "the Syrian
+        government", "the government of Iraq", "the government in Damascus")."""
+        if any(p.pos_ == "PROPN" or self.resolver.resolve(p) is not None
+               for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children if p.dep_ == "pobj"):
             return False
         plain = self.resolver.dictionary.words["plain_qualifiers"]
         words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in plain]

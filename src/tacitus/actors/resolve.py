@@ -342,6 +342,9 @@ class PhraseResolver:
             held.start, held.end = start, end
             return Mention(held, head, (), is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
         actor = combine(entries, head, text, words)
+        if actor is not None and "MIL" in actor.agents and self._a_peoples_fighters(tokens, head, entries):
+            # "Kurdish forces", "Syrian Kurdish fighters": a people's armed men are no state's army
+            actor = _ref(text, actor.country, ["REB" if a == "MIL" else a for a in actor.agents], actor.resolved_by)
         if actor is not None and actor.country and not actor.agents and all(e.kind == "demonym" for e, _ in entries):
             role = self._shared_head_role(head)
             if role:  # "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" + "Liberian refugees"
@@ -387,6 +390,12 @@ class PhraseResolver:
         is_person = (looks_like_person(head, words["honorifics"]) and not named_body) or any(e.kind == "person" for e, _ in entries)
         return Mention(actor, head, tuple(e for e, _ in entries), is_person=is_person,
                        is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
+
+    def _a_peoples_fighters(self, tokens: list[Token], head: Token, entries: list[tuple[ActorEntry, list[Token]]]) -> bool:
+        """Is the phrase a shared people's word on a force with no name of its own ("Kurdish forces",
+        not "the Kurdish Peshmerga", an organisation)?"""
+        people = any(t.lower_ in self.dictionary.shared_peoples and t != head for t in tokens)
+        return people and not any(e.kind in ("organisation", "igo") for e, _ in entries)
 
     def _held_by(self, head: Token, text: str, words: Mapping[str, frozenset[str]]) -> ActorRef | None:
         """The actor of "rebel-" in "rebel-held positions" (a name before "-held" only qualifies the

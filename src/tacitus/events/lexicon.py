@@ -21,7 +21,7 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
               "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
               "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes",
-              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs")
+              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs", "harm_nouns")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -97,6 +97,7 @@ class Lexicon:
     preparing_verbs: frozenset[str]
     hedges: frozenset[str]
     capacity_verbs: frozenset[str]
+    harm_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_verbs: frozenset[str]
     intent_nouns: frozenset[str]

@@ -69,7 +69,9 @@ class RoleFinder:
         targets, target_head = self._targets(trigger, memory, sentence_index, exclude, own)
         # (a sense whose target is only what its slot names guesses no other: "blamed weak demand in
         # western Europe" blames no one)
-        guess = not targets and bool(sources) and not trigger.sense.named_target
+        # (nor is one guessed for a stance on an act whose doer is not named: "condemned the killing of
+        # civilians" condemns no one the sentence names)
+        guess = not targets and bool(sources) and not trigger.sense.named_target and not self._judges_an_act(trigger)
         if guess:
             targets = self._counterpart(trigger, sources[0], history) or self._asker(trigger, sources[0], history)
         reciprocal = self.lexicon.is_mutual(trigger.sense) and len(sources) > 1
@@ -373,12 +375,14 @@ class RoleFinder:
         role_only: tuple[list[ActorRef], Token | None] = ([], None)
         home = memory.home()
         for head in heads:
+            # "called for the release of X", "condemned the killing of X": X is neither asked nor condemned
             an_act_asked_for = sense.code[:2] in ("02", "10") and self._names_an_act(head)
-            for candidate in self._candidates(head, trigger, an_act_asked_for):
+            an_act_judged = self._judges_an_act(trigger) and head == g.object_of(verb)
+            for candidate in self._candidates(head, trigger, an_act_asked_for or an_act_judged):
                 actors = self.coref.actors(candidate, memory, sentence_index, exclude=exclude, own=own)
                 if home:  # "criticised the government for claiming the EU ...": the (British) government
                     actors = [at_home(a, home, self.coref.resolver.dictionary.words["unplaced_qualifiers"]) for a in actors]
-                if an_act_asked_for and candidate == head and all(a.resolved_by == "owner" for a in actors):
+                if (an_act_asked_for or an_act_judged) and candidate == head and all(a.resolved_by == "owner" for a in actors):
                     continue  # (nor is "the release" itself, which the resolver gives its "of" owner)
                 if not actors and candidate == head and head.pos_ == "PRON" and head.lower_ not in ("it", "its"):
                     return role_only  # "He has been criticised ... for encouraging young people": he, unknown
@@ -414,6 +418,7 @@ class RoleFinder:
             whose = []  # "a limit on the number of people": no one's
         if an_act_asked_for:
             # "called for the release of the inmates": those released are not whom the call is to
+            # ("condemned the killing of civilians": nor whom the condemnation is of)
             whose = [w for w in whose if w.head.lower_ != "of"]
         if sense.code[:2] in ("03", "07") and head.dep_ == "dobj" and head.pos_ == "NOUN" and not self._heads_an_actor(head):
             # what is promised or given is no recipient, nor is whose it is: "pledged open-ended US
@@ -497,6 +502,12 @@ class RoleFinder:
         # an object the parser made a second subject after the verb is named too
         heads += [c for c in verb.children if c.i > verb.i and c.dep_ == "nsubj"]
         return any(h.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for h in heads)  # "killing 50"
+
+    def _judges_an_act(self, trigger: Trigger) -> bool:
+        """A stance (endorse, disapprove, reject, threaten) on a harmful act named as a noun."""
+        obj = g.object_of(trigger.verb) if trigger.noun is None else None
+        return (obj is not None and trigger.sense.code[:2] in _STANCE_ROOTS
+                and obj.lemma_.lower() in self.lexicon.harm_nouns)
 
     def _fallback_heads(self, trigger: Trigger) -> list[Token]:
         """Where the sense's own role holds no actor: the recipient ("gave Tanzania a grant"), the
@@ -960,6 +971,8 @@ def _one_country(actors: list[ActorRef], roles: set[str]) -> str:
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
+# Stances towards an act (endorse, disapprove, reject, threaten): towards whose act it was.
+_STANCE_ROOTS = ("05", "11", "12", "13")
 
 
 def _by_force(code: str) -> bool:
