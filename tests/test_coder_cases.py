@@ -313,6 +313,9 @@ FOUND = [
     case("The police arrested Syrian refugees and their children.", ("COP", "173", "SYRCVL"), "their-beside-a-conjunct-is-the-conjuncts"),
     case("Russia's ambassador to the UK, Alexander Yakovenko, said the report was fake. Macron met Trump in Paris. "
          "Ambassador Yakovenko accused the UK of lying.", ("RUSGOV", "112", "GBR"), "a-titled-name-is-the-one-named-in-apposition-before"),
+    case("Russia's ambassador to the UK, Alexander Yakovenko, said the report was fake. Theresa May met Tony Blair in London. "
+         "Yakovenko says the attack was staged. He welcomes the mission by the OPCW.", ("RUSGOV", "051", "IGO"),
+         "he-after-a-name-known-from-an-apposition-is-that-one"),
 ]
 
 

@@ -146,6 +146,9 @@ class Coder:
             role_only = mention is not None and bool(mention.actor.agents) and not mention.is_person
             if mention is not None and (mention.actor.country or role_only) and not _capital_as_place(tok, mention):
                 memory.remember(index, mention)  # (a role-only group or body, "the unions", "the committee", is what "they" or "it" may be)
+            elif mention is None and tok.pos_ == "PROPN" and tok.text in memory.people:
+                # "Yakovenko says ..." after "Russia's ambassador, Alexander Yakovenko": "he" next is him
+                memory.remember(index, Mention(memory.people[tok.text], tok, (), is_person=True, as_source=tok.dep_ == "nsubj"))
             elif looks_like_person(tok, self.dictionary.words["honorifics"]) and not self.situator.country_of_place(proper_name(tok)):
                 memory.remember_unknown_person(index, tok)
             elif (mention is None and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("ORG", "")
