@@ -301,3 +301,19 @@ def test_fighters_in_an_article_about_one_country_are_not_assumed_to_be_its_own(
 ])
 def test_he_across_sentences(code, article, date, triple):
     assert triple in triples(code(article, date=date))
+
+
+@pytest.mark.parametrize("text, reporter", [
+    pytest.param("“Russia has expelled two British diplomats. We will respond,” the British foreign secretary said.", "GBRGOV",
+                 id="a-quotation-closed-by-he-said-is-his"),
+    pytest.param('The British foreign secretary said: "We will respond. Russia has expelled two British diplomats."', "GBRGOV",
+                 id="a-quotation-opened-by-he-said-is-his"),
+    pytest.param('The British foreign secretary said: "We will respond.\n\nRussia has expelled two British diplomats.', None,
+                 id="a-paragraph-break-ends-an-open-quotation"),
+    pytest.param("The UN adviser said: “There is hope for Idlib. The talks went on. The rebels left. Russia has expelled two British "
+                 "diplomats.", None, id="a-quotation-never-closed-is-no-ones"),
+])
+def test_a_sentence_inside_a_quotation_is_reported_by_its_speaker(code, text, reporter):
+    expelled = [e for e in code(text) if e.cameo.code == "166"]
+    assert expelled and {(e.reported_by.code if e.reported_by else None) for e in expelled} == {reporter}
+    assert {e.modality for e in expelled} == ({"reported"} if reporter else {"asserted"})

@@ -316,6 +316,8 @@ FOUND = [
     case("Russia's ambassador to the UK, Alexander Yakovenko, said the report was fake. Theresa May met Tony Blair in London. "
          "Yakovenko says the attack was staged. He welcomes the mission by the OPCW.", ("RUSGOV", "051", "IGO"),
          "he-after-a-name-known-from-an-apposition-is-that-one"),
+    case("Tony Blair attacked Tory plans to process asylum claims abroad.", ("GBRGOV", "111", "GBRPTY"),
+         "whose-plans-are-attacked-when-the-parser-splits-the-object (parse)"),
 ]
 
 
@@ -605,6 +607,14 @@ ABSENT = [
     case("Britain condemned the killing of Syrian civilians.", "SYRCVL", "condemning-a-killing-does-not-condemn-the-killed"),
     case("British foreign fighters joined Isis. The SDF detained Islamic State fighters and their families.", "GBRCVL",
          "their-beside-a-conjunct-is-not-an-earlier-groups"),
+    case("A Russian official declined to comment on the announcement – or on whether Turkey would fight Syrian government forces "
+         "if they intervened in Afrin.", "TUR",
+         "whom-an-open-question-names-is-no-party"),
+    case("Jordan is unwilling to take any more refugees and wants the fighting in the south to stop and only accepts "
+         "continued anti-Isis operations, as per American preference.", "USA", "whose-preference-an-act-follows-is-no-party"),
+    case("Moscow handed over the weapons. The disposal operation was a sham, but it allowed Obama to circumvent his own red line.",
+         "RUSGOV:08", "it-after-a-thing-as-subject-is-the-thing"),
+    case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),
 ]
 
 
@@ -758,6 +768,12 @@ NO_ACT_EVEN_PARTIAL = [
     case("American special forces are only in Syria to fight Isis.", "19", "what-one-is-somewhere-to-do-is-not-done"),
     case("He warned the BBC that attacking Mr Campbell had brought it trouble before.", "13", "warning-that-something-happened-threatens-nothing"),
     case("Erdogan is offering himself as the spokesman of the Muslim Middle East.", "03", "offering-oneself-as-something-offers-nothing"),
+    case("But the US, he added, also recognised Turkey’s “legitimate right to protect its own citizens from terrorist elements.”", "054",
+         "recognising-a-right-is-no-recognition-of-a-state (parse)"),
+    case("Bush's 2003 decision to invade Iraq was a mistake.", "13", "a-dated-decision-is-history-not-a-threat"),
+    case("Britain said Iran must be punished.", "10", "what-must-befall-someone-is-asked-of-someone-else"),
+    case("He told his party's spring conference the Tories must not be allowed to win.", "10",
+         "that-a-party-must-not-be-allowed-to-win-asks-nothing-of-it"),
 ]
 
 

@@ -19,6 +19,7 @@ from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person
 from tacitus.events.coder import EventCoder
 from tacitus.events.grammar import proper_name
 from tacitus.events.lexicon import load_lexicon
+from tacitus.events.quotes import quoted_speakers
 from tacitus.model import ActorRef, Article, Event
 from tacitus.readers import article_from_text
 from tacitus.places import name_key
@@ -114,13 +115,14 @@ class Coder:
         local = Counter(p.country for p in named if p.feature != "country")
         memory.theatre = _theatre(local)
         ARTICLE_PEOPLES.set(self.dictionary.states_of_peoples(local + memory.place_countries))
+        speakers = quoted_speakers(doc, self.lexicon.reporting_verbs)  # who says the sentences of a long quotation
         for index, sentence in enumerate(doc.sents):
             if not sentence.text.strip():
                 continue
             ARTICLE_HOME.set(memory.home())  # which organisation a shared name ("BNP") means here
             # who people were on the day the sentence tells of ("Saddam retaliated in 1988": IRQGOV)
             ARTICLE_DATE.set(situation.day_told(sentence) or article.date)
-            events = self.events.code_sentence(sentence, index, article.id, memory, history)
+            events = self.events.code_sentence(sentence, index, article.id, memory, history, speakers.get(sentence.start))
             for event in events:
                 situation.place_and_date(event, sentence)
             history.extend(events)

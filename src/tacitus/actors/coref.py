@@ -365,8 +365,10 @@ class Coreference:
                 # is not the subject of its own clause, stated or shared ("itself" would be)
                 continue
             found = self.resolver.resolve(tok)
-            if found is None and tok.pos_ == "PROPN" and not plural and tok.tag_ == "NNP":
-                return ActorRef(tok.text)  # "While Alitalia needs to restructure, ... it has": a name unknown, so it stays unknown
+            if found is None and not plural and tok.tag_ in ("NNP", "NN"):
+                # "While Alitalia needs to restructure, ... it has": a name unknown, so it stays unknown;
+                # "The disposal operation was a sham, but it allowed ...": a thing, not an actor
+                return ActorRef(tok.text)
             if found is None or found.is_person:
                 return None  # the nearest subject decides; a person or an unknown blocks
             if plural:  # "the rebels attacked the town and they killed ten people": a group, role-only too

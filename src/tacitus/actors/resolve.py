@@ -257,6 +257,8 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         return _ref(text, party.country, party.agents, "dictionary", code=party.code)
     if named:
         org, org_tokens = named[-1]
+        if org.kind == "person" and _inside_another_name(org_tokens, head):
+            return None  # "Nisreen Assad Ibrahim Bahar" is not Assad
         if head_role and head not in org_tokens and set(head_role.agents) & _INSTITUTION_ROLES and not org.country.startswith("IGO"):
             # "Cumhuriyet University": a university named like the newspaper is still a university
             return _ref(text, org.country, head_role.agents, "dictionary")
@@ -299,6 +301,14 @@ def _holder(head: Token) -> Token | None:
         if mod.dep_ == "amod" and mod.lower_ in ("held", "controlled", "run", "occupied"):
             return next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")), None)
     return None
+
+
+def _inside_another_name(name_tokens: list[Token], head: Token) -> bool:
+    """Is a known person's name only part of a longer name ending in another word ("Nisreen Assad
+    Ibrahim Bahar"), not the person's own ("Bashar al-Assad", "Putin aide Dmitry Peskov")?"""
+    if not name_tokens or head in name_tokens or head.i < name_tokens[-1].i:
+        return False
+    return all(t.pos_ == "PROPN" for t in head.doc[name_tokens[-1].i + 1: head.i + 1])
 
 
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:

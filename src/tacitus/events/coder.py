@@ -39,7 +39,9 @@ class EventCoder:
         return self.finder.triggers(sentence)
 
     def code_sentence(self, sentence: Span, sentence_index: int, article_id: str, memory: ArticleActors,
-                      history: list[Event]) -> list[Event]:
+                      history: list[Event], quoted_by: Token | None = None) -> list[Event]:
+        """The events of one sentence; `quoted_by`: who says it, when it lies inside a quotation that
+        another sentence attributes (see quotes.py)."""
         triggers = self.finder.triggers(sentence)
         trigger_verbs = {t.verb.i for t in triggers if t.noun is None}
         trigger_verbs |= {t.noun.i for t in triggers if t.noun is not None}  # "gave permission to Russia to help"
@@ -47,6 +49,9 @@ class EventCoder:
         events: list[Event] = []
         for trigger in triggers:
             frame = self.framer.framing(trigger, trigger_verbs)
+            if quoted_by is not None and frame.reporter is None:
+                frame.reporter = quoted_by
+                frame.modality = "reported" if frame.modality == "asserted" else frame.modality
             if frame.planned and frame.modality in ("asserted", "reported") and not frame.refusal:
                 # ("plans to sue, it is reported": planned; `reported_by` keeps who; "will not allow it"
                 # refuses now)

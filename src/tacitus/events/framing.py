@@ -152,6 +152,9 @@ class Framer:
                     modal = "planned"
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
+            if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns and _dated(head):
+                frame.suppressed = True  # "Bush's 2003 decision to invade Iraq": history, neither intended nor told here
+                break
             if relation == "acl" and head.pos_ == "NOUN" and lemma in self.lexicon.intent_nouns and self._declared(head):
                 frame.intent = True  # "announced a decision to expel": an intention
                 current = head
@@ -205,6 +208,11 @@ class Framer:
         if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
             return False
         return any(c.dep_ == "xcomp" and c.i in trigger_verbs for c in verb.children)
+
+
+def _dated(noun: Token) -> bool:
+    """ "the 2003 decision", "his 1998 pledge": a noun dated by a year before it."""
+    return any(c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20") for c in noun.lefts)
 
 
 def _would(verb: Token) -> bool:

@@ -499,8 +499,10 @@ def is_demand_clause(clause: Token) -> bool:
     "ought to"; "should" is as often advice); also the mandative subjunctive "(demanded) that Israel
     ease restrictions" (a bare verb after a singular subject, no auxiliary)."""
     if any(c.dep_ == "aux" and c.lower_ in ("must", "ought") for c in clause.children):
-        # ("there must have been 20 instances", "he must have known": an inference, not an obligation)
-        return not any((c.dep_ == "aux" and c.lower_ == "have") or c.dep_ == "expl" for c in clause.children)
+        # ("there must have been 20 instances", "he must have known": an inference, not an obligation;
+        # "Iran must be punished", "the Tories must not be allowed to win": what must befall them is
+        # asked of someone else)
+        return not any((c.dep_ == "aux" and c.lower_ == "have") or c.dep_ in ("expl", "auxpass") for c in clause.children)
     return is_subjunctive(clause)
 
 

@@ -364,6 +364,8 @@ class RoleFinder:
         elif sense.target == "poss":
             obj = g.object_of(verb)
             poss = g.child(obj, "poss") if obj is not None else None
+            if poss is None and obj is not None and any(c.dep_ == "dobj" and c.i == obj.i + 1 for c in verb.children):
+                poss = obj  # "attacked Tory | plans": an owner the parser split off as a second object
             if poss is not None:
                 heads.append(poss)
         if sense.also and not heads:
@@ -542,8 +544,10 @@ class RoleFinder:
             if anchor is not None:
                 # ("invaded Afrin with the aid of Islamist proxies": a means, not a party; "to share
                 # information on the P-3 Orion": what it is about)
+                # (nor a clause: "declined to comment on whether Turkey would fight")
                 heads.extend(h for h in g.prep_objects(anchor, recipients)
-                             if not self._means(h) and not (anchor is obj and _aimed_elsewhere(h, trigger.sense.code)) and not (anchor is obj and self._topic_of_a_noun(h, trigger)) and not _nearby(h))
+                             if not self._means(h) and not (anchor is obj and _aimed_elsewhere(h, trigger.sense.code)) and not (anchor is obj and self._topic_of_a_noun(h, trigger)) and not _nearby(h)
+                             and not (g.is_verb(h) and g.child(h, "nsubj", "nsubjpass", "mark") is not None))
         if obj is not None:
             # "rejected calls by Belarus", "an offer from Afghanistan": whoever made it
             heads.extend(g.prep_objects(obj, ("by", "from")))
@@ -642,7 +646,12 @@ class RoleFinder:
             sequel = t.dep_ == "pcomp" and t.head.lower_ in g.SEQUENCE_PREPS and t.tag_ == "VBG"
             circumstance = t.dep_ == "prep" and (t.lower_ in g.CIRCUMSTANCE_PREPS or t.lower_ == "over" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in self.lexicon.objection_nouns for p in t.children))
-            aside = content or subordinate or compared or grounds or backing or absolute or circumstance or sequel or t.dep_ == "relcl"
+            # "declined to comment on whether Turkey would fight": an open question names no party;
+            # "as per American preference", "according to Russia": whose view, not whom the act is to
+            question = t.dep_ in ("pcomp", "ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in t.children)
+            attribution = t.dep_ == "prep" and (t.lower_ == "per" or (t.lower_ == "to" and t.head.lower_ == "according"))
+            aside = (content or subordinate or compared or grounds or backing or absolute or circumstance or sequel or question
+                     or attribution or t.dep_ == "relcl")
             if aside or (t.dep_ in ("ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")) or self._fights_in_a_purpose(t, trigger):
                 skip |= {u.i for u in t.subtree}  # (a purpose of force: "sent troops to fight the Taliban" aids no enemy)
         countries = {s.country for s in sources}

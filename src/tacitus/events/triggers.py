@@ -96,8 +96,10 @@ class TriggerFinder:
             return False
         if sense.object:
             obj = g.object_of(verb)
-            # "providing aerial photographs and other military intelligence": any conjoined object
-            if obj is None or not any(self._lemma_in(o, sense.object) for o in [obj, *obj.conjuncts]):
+            # "providing aerial photographs and other military intelligence": any conjoined object (and
+            # a second object the parser split off: "recognised Turkey's | legitimate right")
+            others = [c for c in verb.children if c.dep_ == "dobj" and c is not obj] if obj is not None else []
+            if obj is None or not any(self._lemma_in(o, sense.object) for o in [obj, *obj.conjuncts, *others]):
                 return False
         if sense.phrase:
             after = g.text_after(verb)
