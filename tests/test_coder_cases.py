@@ -318,6 +318,8 @@ FOUND = [
          "he-after-a-name-known-from-an-apposition-is-that-one"),
     case("Tony Blair attacked Tory plans to process asylum claims abroad.", ("GBRGOV", "111", "GBRPTY"),
          "whose-plans-are-attacked-when-the-parser-splits-the-object (parse)"),
+    case("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday to discuss efforts.", ("IRQGOV", "040", "SYRGOV"),
+         "a-day-the-parser-runs-into-a-name-makes-no-other-name (parse)"),
 ]
 
 

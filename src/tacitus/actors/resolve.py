@@ -7,6 +7,8 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 
 from __future__ import annotations
 
+import calendar
+
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -303,12 +305,16 @@ def _holder(head: Token) -> Token | None:
     return None
 
 
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
 def _inside_another_name(name_tokens: list[Token], head: Token) -> bool:
     """Is a known person's name only part of a longer name ending in another word ("Nisreen Assad
     Ibrahim Bahar"), not the person's own ("Bashar al-Assad", "Putin aide Dmitry Peskov")?"""
     if not name_tokens or head in name_tokens or head.i < name_tokens[-1].i:
         return False
-    return all(t.pos_ == "PROPN" for t in head.doc[name_tokens[-1].i + 1: head.i + 1])
+    after = head.doc[name_tokens[-1].i + 1: head.i + 1]  # (not "Bashar Assad Tuesday", a day the parser ran on)
+    return all(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS and t.ent_type_ not in ("DATE", "TIME") for t in after)
 
 
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
