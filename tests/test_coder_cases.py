@@ -320,6 +320,11 @@ FOUND = [
          "whose-plans-are-attacked-when-the-parser-splits-the-object (parse)"),
     case("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday to discuss efforts.", ("IRQGOV", "040", "SYRGOV"),
          "a-day-the-parser-runs-into-a-name-makes-no-other-name (parse)"),
+    case("Donald J Trump criticised Iran.", ("USAGOV", "111", "IRN"), "an-initial-is-no-other-given-name"),
+    case("Gen Musharraf held talks with Tony Blair on Monday.", ("PAKGOV", "046", "GBRGOV"), "a-rank-is-no-other-given-name"),
+    case("Mikhail Saakashvili criticised Russia.", ("GEOGOV", "111", "RUS"), "another-spelling-of-the-given-name-is-the-same-person"),
+    case("Sir Ian Blair spoke in London. Tony Blair met Jacques Chirac in Paris. Mr Blair criticised Russia.", ("GBRGOV", "111", "RUS"),
+         "the-surname-alone-is-the-last-named-in-full"),
 ]
 
 
@@ -617,6 +622,9 @@ ABSENT = [
     case("Moscow handed over the weapons. The disposal operation was a sham, but it allowed Obama to circumvent his own red line.",
          "RUSGOV:08", "it-after-a-thing-as-subject-is-the-thing"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),
+    case("Nasr al-Hariri criticised Russia.", "LBNGOV", "a-known-surname-after-another-given-name-is-someone-else"),
+    case("Nasr al-Hariri, the chief negotiator for the Syrian opposition, met officials in Geneva. Hariri criticised Russia. "
+         "Mr Hariri accused Moscow of lying.", "LBNGOV", "the-surname-alone-is-whom-the-article-named-with-it"),
 ]
 
 

@@ -63,15 +63,29 @@ class ArticleActors:
     def remember(self, sentence_index: int, mention: Mention) -> None:
         self.mentions.append((sentence_index, mention))
         if mention.is_person and mention.actor.country and mention.head.pos_ == "PROPN":
-            self.people.setdefault(mention.head.text, mention.actor)
+            self._name(mention.head, mention.actor)
         elif mention.actor.country and set(mention.actor.agents) & _OFFICE_HOLDERS and mention.head.tag_ == "NN":
             # "Russia's ambassador to the UK, Alexander Yakovenko": "Ambassador Yakovenko" later is he
             for name in (c for c in mention.head.children if c.dep_ == "appos" and c.tag_ == "NNP"):
                 self.people.setdefault(name.text, mention.actor)
 
     def remember_unknown_person(self, sentence_index: int, head: Token) -> None:
-        """A person the dictionaries cannot code: "he" after them means them, so stays unknown."""
+        """A person the dictionaries cannot code: "he" after them means them, so stays unknown; named
+        in full ("Nasr al-Hariri"), their surname alone later is them too, not a namesake the
+        dictionaries know (Rafik Hariri)."""
         self.mentions.append((sentence_index, Mention(ActorRef(text=head.text), head, (), is_person=True)))
+        self._name(head, ActorRef(text=head.text))
+
+    def _name(self, head: Token, actor: ActorRef) -> None:
+        """Whom the surname alone means from now on: the last person named with a given name ("Sir Ian
+        Blair", then "Tony Blair": "Mr Blair" is Tony Blair), else the first named at all; one the
+        dictionaries cannot code does not displace one they can."""
+        earlier = self.people.get(head.text)
+        given = any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == head.i - 1 for c in head.lefts)
+        if given and (actor.code or earlier is None or not earlier.code):  # (an unknown does not displace a known one)
+            self.people[head.text] = actor
+        else:
+            self.people.setdefault(head.text, actor)
 
     def remember_unknown_body(self, sentence_index: int, head: Token) -> None:
         """A firm or body the dictionaries cannot code, named as a subject ("MCI said ..."): "it"
@@ -179,10 +193,16 @@ class Coreference:
                 named = self.resolver.resolve(appos)  # "Assad's main backer, the Russian president, Vladimir Putin"
                 if named is not None and named.actor.country:
                     return [named.actor]
-        if (mention is None or not mention.actor.country) and head.pos_ == "PROPN" and head.text in memory.people:
+        known = memory.people.get(head.text) if head.pos_ == "PROPN" else None
+        if (known is not None and mention is not None and mention.is_person and known.code != mention.actor.code
+                and _surname_alone(head, self.resolver.dictionary.words["honorifics"])):
+            # "Hariri" after "Nasr al-Hariri, the opposition's negotiator": the article's own Hariri, not
+            # the namesake the dictionaries know (unknown, if the article did not say who he is)
+            return [_as(known, head, "coref:name")] if known.code else []
+        if known is not None and known.code and (mention is None or not mention.actor.country):
             # "Hayashi" after "Foreign Minister Yoshimasa Hayashi"; "Ambassador Yakovenko" after "Russia's
             # ambassador, Alexander Yakovenko"
-            return [_as(memory.people[head.text], head, "coref:name")]
+            return [_as(known, head, "coref:name")]
         members = self._modifier_members(head, mention)
         if members:
             return members
@@ -572,6 +592,12 @@ def own_institution(actor: ActorRef, other: ActorRef, as_source: bool, unplaced:
 def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     """ "world leaders", "foreign fighters": said to be of no one place."""
     return any(word in unplaced for word in actor.text.lower().split())
+
+
+def _surname_alone(head: Token, honorifics: frozenset[str]) -> bool:
+    """ "Hariri", "Mr Hariri" (not "Saad Hariri": a given name says which one)."""
+    return not any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == head.i - 1
+                   and c.lower_.rstrip(".") not in honorifics for c in head.lefts)
 
 
 def _reporting_speaker(tok: Token) -> Token | None:

@@ -259,8 +259,8 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
         return _ref(text, party.country, party.agents, "dictionary", code=party.code)
     if named:
         org, org_tokens = named[-1]
-        if org.kind == "person" and _inside_another_name(org_tokens, head):
-            return None  # "Nisreen Assad Ibrahim Bahar" is not Assad
+        if org.kind == "person" and (_inside_another_name(org_tokens, head) or _another_given_name(org, org_tokens, entries, words)):
+            return None  # "Nisreen Assad Ibrahim Bahar" is not Assad, nor "Nasr al-Hariri" Rafik Hariri
         if head_role and head not in org_tokens and set(head_role.agents) & _INSTITUTION_ROLES and not org.country.startswith("IGO"):
             # "Cumhuriyet University": a university named like the newspaper is still a university
             return _ref(text, org.country, head_role.agents, "dictionary")
@@ -315,6 +315,33 @@ def _inside_another_name(name_tokens: list[Token], head: Token) -> bool:
         return False
     after = head.doc[name_tokens[-1].i + 1: head.i + 1]  # (not "Bashar Assad Tuesday", a day the parser ran on)
     return all(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS and t.ent_type_ not in ("DATE", "TIME") for t in after)
+
+
+_NAME_PARTICLES = {"al", "el", "-", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le"}
+
+
+def _another_given_name(person: ActorEntry, name_tokens: list[Token], entries: list[tuple[ActorEntry, list[Token]]],
+                        words: Mapping[str, frozenset[str]]) -> bool:
+    """A known surname after a given name that is not the known person's ("Nasr al-Hariri" against
+    "Rafik Hariri"); titles ("President Assad") and honorifics ("Mr Hariri") are no given names."""
+    if len(name_tokens) != 1 or not person.name:
+        return False
+    doc, i = name_tokens[0].doc, name_tokens[0].i - 1
+    while i >= 0 and (doc[i].lower_ in _NAME_PARTICLES or (len(doc[i].text.rstrip(".")) == 1 and doc[i].text[0].isalpha())):
+        i -= 1  # ("Nasr al-Hariri", "Donald J Trump")
+    if i < 0:
+        return False
+    given = doc[i]
+    if (given.pos_ != "PROPN" or not given.text[:1].isupper() or given.lower_.rstrip(".") in words["honorifics"]
+            or given.dep_ not in ("compound", "flat") or given.head.i <= given.i):
+        return False  # (a name of the same phrase: not "In Syria, Erdoğan")
+    if any(given in toks for _, toks in entries):
+        return False  # a title or a name the dictionaries know
+    # (a spelling or a form of the same name is the same person: "Mikhail" for "Mikheil" Saakashvili,
+    # "Chuck" for Charles Schumer)
+    known = {w.lower() for w in person.name.replace("-", " ").split()[:-1]}
+    forms = {f for group in words["given_name_forms"] if known & set(group.split()) for f in group.split()}
+    return given.lower_ not in forms and given.lower_[:3] not in {w[:3] for w in known}
 
 
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
