@@ -323,6 +323,8 @@ FOUND = [
     case("Donald J Trump criticised Iran.", ("USAGOV", "111", "IRN"), "an-initial-is-no-other-given-name"),
     case("Gen Musharraf held talks with Tony Blair on Monday.", ("PAKGOV", "046", "GBRGOV"), "a-rank-is-no-other-given-name"),
     case("Mikhail Saakashvili criticised Russia.", ("GEOGOV", "111", "RUS"), "another-spelling-of-the-given-name-is-the-same-person"),
+    case("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Palestinian leader Yasser Arafat.",
+         ("IGOMEAARL", "045", "SYR"), "a-given-name-spelt-otherwise-is-the-same-person"),
     case("Sir Ian Blair spoke in London. Tony Blair met Jacques Chirac in Paris. Mr Blair criticised Russia.", ("GBRGOV", "111", "RUS"),
          "the-surname-alone-is-the-last-named-in-full"),
 ]

@@ -8,6 +8,7 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 from __future__ import annotations
 
 import calendar
+from difflib import SequenceMatcher
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -338,10 +339,10 @@ def _another_given_name(person: ActorEntry, name_tokens: list[Token], entries: l
     if any(given in toks for _, toks in entries):
         return False  # a title or a name the dictionaries know
     # (a spelling or a form of the same name is the same person: "Mikhail" for "Mikheil" Saakashvili,
-    # "Chuck" for Charles Schumer)
+    # "Chadli" for "Chedli" Klibi, "Chuck" for Charles Schumer)
     known = {w.lower() for w in person.name.replace("-", " ").split()[:-1]}
     forms = {f for group in words["given_name_forms"] if known & set(group.split()) for f in group.split()}
-    return given.lower_ not in forms and given.lower_[:3] not in {w[:3] for w in known}
+    return given.lower_ not in forms and not any(SequenceMatcher(None, given.lower_, w).ratio() >= 0.6 for w in known)
 
 
 def _ref(text: str, country: str, agents: tuple[str, ...] | list[str], how: str, code: str | None = None) -> ActorRef:
