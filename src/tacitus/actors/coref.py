@@ -81,8 +81,7 @@ class ArticleActors:
         Blair", then "Tony Blair": "Mr Blair" is Tony Blair), else the first named at all; one the
         dictionaries cannot code does not displace one they can."""
         earlier = self.people.get(head.text)
-        given = any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == head.i - 1 for c in head.lefts)
-        if given and (actor.code or earlier is None or not earlier.code):  # (an unknown does not displace a known one)
+        if _given_name_before(head) and (actor.code or earlier is None or not earlier.code):  # (an unknown does not displace a known one)
             self.people[head.text] = actor
         else:
             self.people.setdefault(head.text, actor)
@@ -195,7 +194,7 @@ class Coreference:
                     return [named.actor]
         known = memory.people.get(head.text) if head.pos_ == "PROPN" else None
         if (known is not None and mention is not None and mention.is_person and known.code != mention.actor.code
-                and _surname_alone(head, self.resolver.dictionary.words["honorifics"])):
+                and not _given_name_before(head, self.resolver.dictionary.words["honorifics"])):
             # "Hariri" after "Nasr al-Hariri, the opposition's negotiator": the article's own Hariri, not
             # the namesake the dictionaries know (unknown, if the article did not say who he is)
             return [_as(known, head, "coref:name")] if known.code else []
@@ -594,10 +593,10 @@ def _of_no_one_place(actor: ActorRef, unplaced: frozenset[str]) -> bool:
     return any(word in unplaced for word in actor.text.lower().split())
 
 
-def _surname_alone(head: Token, honorifics: frozenset[str]) -> bool:
-    """ "Hariri", "Mr Hariri" (not "Saad Hariri": a given name says which one)."""
-    return not any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == head.i - 1
-                   and c.lower_.rstrip(".") not in honorifics for c in head.lefts)
+def _given_name_before(head: Token, honorifics: frozenset[str] = frozenset()) -> bool:
+    """ "Saad Hariri" (a given name says which Hariri), not "Hariri" or "Mr Hariri"."""
+    return any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i == head.i - 1
+               and c.lower_.rstrip(".") not in honorifics for c in head.lefts)
 
 
 def _reporting_speaker(tok: Token) -> Token | None:

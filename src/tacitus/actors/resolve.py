@@ -8,10 +8,9 @@ of its "of/for" complement), "Moscow" acting → RUSGOV.
 from __future__ import annotations
 
 import calendar
-from difflib import SequenceMatcher
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from spacy.tokens import Token
 

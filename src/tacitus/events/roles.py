@@ -398,10 +398,11 @@ class RoleFinder:
                     role_only = (actors, candidate)
         return role_only
 
-    def _candidates(self, head: Token, trigger: Trigger, an_act_asked_for: bool) -> list[Token]:
+    def _candidates(self, head: Token, trigger: Trigger, an_act: bool) -> list[Token]:
         """The head of a target slot, then whose it is: its owner ("denounced Serbia's suppression"),
         its first of/on/against/with/to complement, and the doers of what it names ("crimes committed
-        by Croat forces")."""
+        by Croat forces"). `an_act`: the head names an act asked for or judged, whose "of" is whom it
+        befalls, not a party ("the release of the inmates", "the killing of civilians")."""
         sense, verb = trigger.sense, trigger.verb
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
         # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
@@ -418,7 +419,7 @@ class RoleFinder:
                             if not g.is_verb(p) and not self._means(p) and not _aimed_elsewhere(p, sense.code)])[:1]
         if head.lemma_.lower() in self.coref.resolver.dictionary.words["measure_nouns"]:
             whose = []  # "a limit on the number of people": no one's
-        if an_act_asked_for:
+        if an_act:
             # "called for the release of the inmates": those released are not whom the call is to
             # ("condemned the killing of civilians": nor whom the condemnation is of)
             whose = [w for w in whose if w.head.lower_ != "of"]
