@@ -784,6 +784,9 @@ NO_ACT_EVEN_PARTIAL = [
          "recognising-a-right-is-no-recognition-of-a-state (parse)"),
     case("Bush's 2003 decision to invade Iraq was a mistake.", "13", "a-dated-decision-is-history-not-a-threat"),
     case("Britain said Iran must be punished.", "10", "what-must-befall-someone-is-asked-of-someone-else"),
+    case("Turkey needs to withdraw its troops from Afrin.", "087", "what-one-needs-to-do-is-not-done"),
+    case("Kurdish forces are planning to use the square to claim victory in Raqqa, but first need to capture the hospital.", "19",
+         "what-one-first-needs-to-do-is-not-done"),
     case("He told his party's spring conference the Tories must not be allowed to win.", "10",
          "that-a-party-must-not-be-allowed-to-win-asks-nothing-of-it"),
 ]

@@ -101,6 +101,9 @@ class Framer:
             if relation == "xcomp" and head.pos_ == "ADJ" and any(c.lower_ == "too" for c in head.children):
                 frame.suppressed = True  # "the window was too fleeting to deploy jets": not done
                 break
+            if lemma == "need" and relation == "xcomp" and g.is_verb(head):
+                frame.modality = "demanded"  # "Turkey needs to withdraw", "first need to capture": not done
+                break
             if lemma == "have" and relation in ("xcomp", "advcl"):
                 # "have the assets to launch attacks", "the levers they have to pressure Moscow": a means,
                 # not an act; "Russia has to withdraw": an obligation
