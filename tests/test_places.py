@@ -60,6 +60,14 @@ def test_georgia_us_state_after_atlanta(nlp, gaz):
     assert georgia.country == "USA" and georgia.feature == "state"
 
 
+def test_an_ambiguous_town_first_takes_the_country_of_the_towns_after_it(nlp, gaz):
+    # "Somerset" alone is first a town in New Jersey; Liverpool and Shrewsbury, each alone ambiguous
+    # too, make the story British
+    doc = nlp("Mr Kennedy is visiting constituencies in Somerset on Monday. Later he will visit Liverpool and Shrewsbury.")
+    somerset = next(p for p in find_places(doc, gaz) if _mention(doc, p) == "Somerset")
+    assert somerset.country == "GBR"
+
+
 def test_paris_texas(nlp, gaz):
     doc = nlp("A tornado destroyed homes in Paris, Texas, on Sunday.")
     paris = next(p for p in find_places(doc, gaz) if _mention(doc, p) == "Paris")

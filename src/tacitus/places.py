@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -551,6 +552,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
             sc = gazetteer.scored(n)
             if sc and (len(sc) == 1 or sc[0][0] - sc[1][0] >= 1.5) and sc[0][1].country:
                 doc_ctx.add(sc[0][1].country)
+    # ("visiting constituencies in Somerset" before Liverpool and Shrewsbury: the country most of the
+    # article's towns resolve to, even each alone ambiguous, is context too)
+    doc_ctx |= _leading_country([gazetteer.resolve(names[0], doc_ctx) for _, _, names, _, _ in found if names])
     places: list[Place] = []
     for s, e, names, kind, known in found:
         p = None
@@ -600,6 +604,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer, context_countries: Collection[st
         if p.feature == "unresolved" and not p.country and only:
             p.country = only
     return places
+
+
+def _leading_country(first_reading: list[Place | None]) -> set[str]:
+    """The country of most of the article's towns and regions as first resolved, when at least two
+    and three in five of them agree; else none."""
+    counts = Counter(p.country for p in first_reading if p is not None and p.country and p.feature != "country")
+    if not counts:
+        return set()
+    country, n = counts.most_common(1)[0]
+    return {country} if n >= 2 and n >= 0.6 * sum(counts.values()) else set()
 
 
 def _placey(doc: Doc, s: int, e: int, kind: str) -> bool:
