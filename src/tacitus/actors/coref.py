@@ -29,7 +29,6 @@ _RELATIVES = {"who", "which", "that", "whom"}
 # Roles one person can hold: "the president", "the ambassador", "the judge" (not forces or firms).
 _OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
-_SAY_VERBS = {"say", "tell", "announce", "state", "report", "add", "confirm", "claim", "insist", "declare"}
 # A state's armed organs: "government forces", "regime troops", "security police".
 _ARMED = {"MIL", "COP", "SPY"}
 # An article is about one country when at least this many of its place and actor mentions, and this
@@ -417,7 +416,7 @@ class Coreference:
         if clause.dep_ != "ccomp":
             return None
         verb = clause.head
-        if verb.lemma_.lower() not in _SAY_VERBS:
+        if verb.lemma_.lower() not in g.SAY_VERBS:
             return None
         if is_passive(verb):
             told = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -602,7 +601,7 @@ def _given_name_before(head: Token, honorifics: frozenset[str] = frozenset()) ->
 def _reporting_speaker(tok: Token) -> Token | None:
     """Who says the clause `tok` is in ("X said (that) ...", "..., X said"), if anyone."""
     for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in _SAY_VERBS:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in g.SAY_VERBS:
             return subject_of(anc.head)
     return None
 

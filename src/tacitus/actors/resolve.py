@@ -73,8 +73,10 @@ def _words(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
 
 
+# Participles of holding a place: "rebel-held positions" are the holders' (PhraseResolver._held_by).
+_HOLDING_LINKS = {"occupied", "held", "controlled", "run"}
 _LOOSE_LINKS = {"linked", "backed", "allied", "affiliated", "inspired", "sponsored", "aligned", "friendly", "leaning",
-                "occupied", "held", "controlled", "run", "born", "ruled"}  # ("UK-based firm": of the UK)
+                "born", "ruled"} | _HOLDING_LINKS  # ("UK-based firm": of the UK)
 
 
 _STANCE_PREFIXES = {"pro", "anti"}
@@ -300,7 +302,7 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
 def _holder(head: Token) -> Token | None:
     """ "rebel" in "rebel-held positions", "Kurdish" in "Kurdish-controlled areas"."""
     for mod in head.lefts:
-        if mod.dep_ == "amod" and mod.lower_ in ("held", "controlled", "run", "occupied"):
+        if mod.dep_ == "amod" and mod.lower_ in _HOLDING_LINKS:
             return next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")), None)
     return None
 
@@ -317,9 +319,6 @@ def _inside_another_name(name_tokens: list[Token], head: Token) -> bool:
     return all(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR_WORDS and t.ent_type_ not in ("DATE", "TIME") for t in after)
 
 
-_NAME_PARTICLES = {"al", "el", "-", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le"}
-
-
 def _another_given_name(person: ActorEntry, name_tokens: list[Token], entries: list[tuple[ActorEntry, list[Token]]],
                         words: Mapping[str, frozenset[str]]) -> bool:
     """A known surname after a given name that is not the known person's ("Nasr al-Hariri" against
@@ -327,7 +326,7 @@ def _another_given_name(person: ActorEntry, name_tokens: list[Token], entries: l
     if len(name_tokens) != 1 or not person.name:
         return False
     doc, i = name_tokens[0].doc, name_tokens[0].i - 1
-    while i >= 0 and (doc[i].lower_ in _NAME_PARTICLES or (len(doc[i].text.rstrip(".")) == 1 and doc[i].text[0].isalpha())):
+    while i >= 0 and (doc[i].lower_ in words["name_particles"] or (len(doc[i].text.rstrip(".")) == 1 and doc[i].text[0].isalpha())):
         i -= 1  # ("Nasr al-Hariri", "Donald J Trump")
     if i < 0:
         return False

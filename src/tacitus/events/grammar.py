@@ -25,6 +25,7 @@ QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 TIME_NOUNS = _WORDS["time_nouns"]
 SPEAKING_TERMS = _WORDS["speaking_terms"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
+SAY_VERBS = _WORDS["say_verbs"]
 _STATEMENT_NOUNS = _WORDS["statement_nouns"]
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
 # not "for" or "of" ("condemned Russia for attacking": Russia attacked)
