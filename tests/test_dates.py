@@ -35,6 +35,15 @@ def _trigger(doc, word):
     ("on Thursday", FRI, ("2024-03-07", "day")),
     ("three days ago", TUE, ("2022-09-24", "day")),
     ("since 2020", TUE, ("2020", "year")),
+    ("in March last year", TUE, ("2021-03", "month")),
+    ("in May of this year", TUE, ("2022-05", "month")),
+    ("in mid-February", FRI, ("2024-02", "month")),
+    ("the end of last year", FRI, ("2023", "year")),
+    ("at the beginning of January", FRI, ("2024-01", "month")),
+    ("last summer", FRI, ("2023", "year")),
+    ("last summer", TUE, ("2022", "year")),  # in late September the summer just over
+    ("in the autumn of 2019", TUE, ("2019", "year")),
+    ("in recent weeks", TUE, ("recent weeks", "relative")),
 ])
 def test_resolve_date_phrase(phrase, pub, expected):
     assert resolve_date_phrase(phrase, pub) == expected
@@ -90,6 +99,23 @@ def test_event_date_background(nlp):
     assert precision == "relative" and "war" in date  # a period, never the publication day
     doc = nlp("Both countries had expelled Belarusian diplomats last year.")
     assert event_date(_trigger(doc, "expelled"), doc, FRI, DateState()) == ("2023", "year")
+
+
+def test_event_date_background_adverb(nlp):
+    doc = nlp("Russia has previously expelled British diplomats.")
+    assert event_date(_trigger(doc, "expelled"), doc, FRI, DateState()) == ("previously", "relative")
+    doc = nlp("The two countries once fought a war over Kashmir.")
+    assert event_date(_trigger(doc, "fought"), doc, FRI, DateState()) == ("once", "relative")
+    doc = nlp("Earlier, police arrested two protesters outside the embassy.")  # earlier the same day
+    assert event_date(_trigger(doc, "arrested"), doc, FRI, DateState()) == (None, None)
+
+
+def test_event_date_the_previous_day(nlp):
+    state = DateState()
+    doc = nlp("Police arrested two men on Thursday.")
+    assert event_date(_trigger(doc, "arrested"), doc, FRI, state) == ("2024-03-07", "day")
+    doc = nlp("The previous day, protesters had stormed the embassy.")
+    assert event_date(_trigger(doc, "stormed"), doc, FRI, state) == ("2024-03-06", "day")
 
 
 def test_event_date_without_publication_date(nlp):

@@ -261,6 +261,24 @@ def test_dyad_series_known_answers(store):
         store.dyad("RUS", "UKR", by="year")
 
 
+def test_background_events_stay_off_the_time_line(store):
+    """An old event recalled in today's article keeps its own date but no day: it would otherwise be
+    counted again on each day it is recalled. A coarse date that holds the article's day, or none at
+    all, counts on the article's day."""
+    a = article("bg", day="2019-03-06")
+    told = {"2018": "year", "2019-02": "month", "during the war": "relative", "2019-03": "month", "2019": "year",
+            "2019-W10": "week", None: None}
+    events = []
+    for k, (date, precision) in enumerate(told.items()):
+        e = event(a, "RUSGOV", "GBRGOV", "166", sentence_index=k, start=k * 50)
+        e.date, e.date_precision = date, precision
+        events.append(e)
+    store.ingest_many([(a, events)])
+    days = [r[0] for r in store.conn.execute("SELECT day FROM events ORDER BY sentence_index")]
+    assert days == [None, None, None, "2019-03-06", "2019-03-06", "2019-03-06", "2019-03-06"]
+    assert [(r["period_start"], r["events"]) for r in store.dyad("RUS", "GBR", by="month")] == [("2019-03-01", 4)]
+
+
 def test_events_filters(store):
     store.ingest_many(dyad_corpus() + expulsion_story())
     assert {r["source_code"] for r in store.events(source="RUS")} == {"RUSGOV", "RUSMIL", "RUSSPY"}

@@ -28,6 +28,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 try:
     from spacy.tokens import Doc, Span, Token
@@ -45,12 +48,17 @@ _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug"
 _PARTS_OF_DAY = {"morning", "evening", "afternoon", "night", "noon", "midday", "dawn", "dusk", "daybreak",
                  "lunchtime", "overnight", "midnight"}
 _LEADING = re.compile(r"^(?:on|in|at|during|since|by|from|as of|as early as|until|till|before|after|of)\s+", re.I)
-_PERIOD_NOUNS = {"war", "conflict", "occupation", "revolution", "crisis", "campaign", "invasion", "siege", "era",
-                 "uprising", "insurgency", "intifada", "protests", "pandemic", "regime", "rule", "reign",
-                 "offensive", "fighting", "ceasefire", "truce", "election", "elections", "coup", "years", "decade"}
+# The open word lists (periods, background adverbs, seasons) live in data/dates.yaml.
+_WORDS = yaml.safe_load(resources.files("tacitus").joinpath("data/dates.yaml").read_text(encoding="utf-8"))
+_PERIOD_NOUNS = frozenset(_WORDS["period_nouns"])
+_BACKGROUND_ADVERBS = frozenset(_WORDS["background_adverbs"])
+_SEASONS = {name: (int(first), int(last)) for name, (first, last) in _WORDS["seasons"].items()}
 # phrases that inherit the last resolved date of the article
 _INHERIT = re.compile(r"^(?:later |earlier |early |late )?(?:that|the same|same) (day|morning|evening|afternoon|night|week|month|year)$"
-                      r"|^(?:hours|minutes) later$|^(?:the )?(next|following) (day|morning|evening|week)$|^(later|then)$")
+                      r"|^(?:hours|minutes) later$|^(?:the )?(next|following) (day|morning|evening|week)$|^(later|then)$"
+                      r"|^(?:the )?(?:previous|preceding) (?:day|morning|evening|night)$|^(?:the|a) day (?:before|earlier|later)$")
+_DAY_AFTER = re.compile(r"\b(?:next|following)\b|^a day later$")
+_DAY_BEFORE = re.compile(r"\b(?:previous|preceding)\b|^(?:the|a) day (?:before|earlier)$")
 
 
 @dataclass
@@ -123,7 +131,7 @@ def resolve_date_phrase(phrase: str, publication_date: dt.date | None, past: boo
     if isinstance(publication_date, dt.datetime):
         publication_date = publication_date.date()
     raw = " ".join(phrase.split())
-    s = _clean(raw)
+    s = re.sub(r"\b[Mm]id-(?=[A-Za-z])", "mid ", _clean(raw))  # "mid-February" is February
     if not s:
         return None
     low = s.lower()
@@ -220,6 +228,25 @@ def resolve_date_phrase(phrase: str, publication_date: dt.date | None, past: boo
     if m:
         return resolve_date_phrase(f"{m.group(1)} {m.group(2)}", pub, past)
 
+    # "the end of last year", "the beginning of March": the period's own date, at its precision
+    m = re.fullmatch(r"(?:end|beginning|start|middle|turn|close) of (?:the )?(.+)", low)
+    if m:
+        return resolve_date_phrase(m.group(1), pub, past)
+
+    # "March last year", "in May of this year"
+    m = re.fullmatch(r"(?:(?:early|mid|late) )?([a-z]+\.?),? (?:of )?(last|this|next) year", low)
+    if m and _month_of(m.group(1)) and (m.group(1) != "may" or "May" in s):
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        return f"{year}-{_month_of(m.group(1)):02d}", "month"
+
+    season = _season(low, pub, past)
+    if season is not None:
+        return season
+
+    # "in recent weeks", "over the past few days": a stretch before writing, not a date
+    if re.fullmatch(r"(?:recent|the past few|the last few|past few|last few) (?:days|weeks|months|years)", low):
+        return s, "relative"
+
     # anything else dateparser may know ("Sept. 26", "26 September 2022", "three days ago"), only if
     # the phrase carries a date word: a number, a month, or a relative marker
     if not (re.search(r"\d", low) or month_words or re.search(r"\b(ago|last|next|this|past|previous)\b", low)):
@@ -227,6 +254,25 @@ def resolve_date_phrase(phrase: str, publication_date: dt.date | None, past: boo
     if month_words and month_words[0] == "may" and "May" not in s:
         return None
     return _dateparser(s, pub, past)
+
+
+def _season(low: str, pub: dt.date, past: bool) -> tuple[str, str] | None:
+    """The year of "last summer", "this spring", "in the autumn of 2018" (precision year)."""
+    m = re.fullmatch(r"(?:(last|this|next|early|late|mid) )?([a-z]+)(?: of (\d{4}))?", low)
+    if not m or m.group(2) not in _SEASONS:
+        return None
+    which, (first, last) = m.group(1), _SEASONS[m.group(2)]
+    if m.group(3):
+        return m.group(3), "year"
+    if which is None and m.group(2) == "fall":
+        return None  # "the fall" alone is as often the noun
+    if which == "this":
+        return str(pub.year), "year"
+    if which == "last":
+        return str(pub.year if pub.month > last else pub.year - 1), "year"
+    if which == "next" or not past:
+        return str(pub.year if pub.month < first else pub.year + 1), "year"
+    return str(pub.year if pub.month >= first else pub.year - 1), "year"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -339,8 +385,9 @@ def event_date(trigger: Token, doc: Doc, publication_date: dt.date | None,
                     return phrase, "relative"
                 continue
             last = state.last
-            if re.search(r"\b(next|following)\b", full) and last[1] == "day":
-                d = dt.date.fromisoformat(last[0]) + dt.timedelta(days=1)
+            step = 1 if _DAY_AFTER.search(full) else -1 if _DAY_BEFORE.search(full) else 0
+            if step and last[1] == "day":  # "the next day", "the previous evening"
+                d = dt.date.fromisoformat(last[0]) + dt.timedelta(days=step)
                 state.last = (d.isoformat(), "day")
                 return state.last
             return last
@@ -352,4 +399,14 @@ def event_date(trigger: Token, doc: Doc, publication_date: dt.date | None,
         if r[1] != "relative":
             state.last = r
         return r
+    background = _background_adverb(trigger)
+    if background is not None:
+        return background.text, "relative"  # "has previously expelled": before writing, not today
     return None, None
+
+
+def _background_adverb(trigger: Token) -> Token | None:
+    """An adverb that puts the undated event in the past ("previously", "once"), on the trigger or,
+    for an event noun ("the earlier expulsion" aside), on the verb that governs it."""
+    verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
+    return next((c for v in verbs for c in v.children if c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS), None)

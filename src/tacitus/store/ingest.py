@@ -19,7 +19,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -75,8 +75,40 @@ def _iso_day(value: Any) -> str | None:
 
 
 def event_day(event: Event, article: Article) -> str | None:
-    """The day an event is counted on: its own full ISO date, else the article's date."""
-    return _iso_day(event.date) or _iso_day(article.date)
+    """The day an event is counted on (dyad series, incidents, reciprocity): its own day; else the
+    article's, when the event has no date of its own or its own week, month or year holds the
+    article's day ("earlier this month"). None for background: a period over before the article
+    ("in 2018", "last month") or with no calendar anchor ("during the war", "previously"), which no
+    day can stand for — counting it on the article's day would add a new event each time an old
+    one is recalled."""
+    own = _iso_day(event.date) if event.date_precision in (None, "day", "article") else None
+    if own is not None:
+        return own
+    published = _iso_day(article.date)
+    if event.date is None or event.date_precision == "article":
+        return published
+    span = _period(str(event.date), event.date_precision)
+    if published is None or span is None:
+        return None
+    return published if span[0] <= published <= span[1] else None
+
+
+def _period(told: str, precision: str | None) -> tuple[str, str] | None:
+    """First and last ISO day of a week ("2022-W38"), month ("2022-09") or year ("2022")."""
+    try:
+        if precision == "week":
+            year, week = told.split("-W")
+            monday = Date.fromisocalendar(int(year), int(week), 1)
+            return monday.isoformat(), Date.fromisocalendar(int(year), int(week), 7).isoformat()
+        if precision == "month":
+            year, month = (int(x) for x in told.split("-"))
+            last = (Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+            return f"{year:04d}-{month:02d}-01", last.isoformat()
+        if precision == "year":
+            return f"{int(told):04d}-01-01", f"{int(told):04d}-12-31"
+    except ValueError:
+        return None
+    return None
 
 
 def place_key(place: Place) -> str:
