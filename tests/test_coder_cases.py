@@ -21,6 +21,12 @@ def case(text: str, expected, name: str):
 # The sentence yields (at least) this (source, CAMEO code, target).
 FOUND = [
     # actors
+    case("The PKK has fought Turkey since 1984. The group attacked Turkish troops on Monday.", ("TURREB", "190", "TURMIL"),
+         "the-group-is-the-organisation-named-before"),
+    case("Hayat Tahrir al-Sham controls most of Idlib. The group's leader, Abu Mohammad al-Julani, met Turkish officials on Monday.",
+         ("SYRREB", "040", "TURGOV"), "the-groups-leader-is-the-group"),
+    case("Angry Iranian protesters attacked the British embassy in Tehran.", ("IRNOPP", "145", "GBRGOV"),
+         "protesters-attacking-an-embassy-protest-violently"),
     case("Israeli soldiers arrested more than 100 Palestinians on Saturday.", ("ISRMIL", "173", "PSECVL"), "counted-people-of-a-nation-are-civilians"),
     case("Ghanaian authorities have deported 168 Liberians.", ("GHAGOV", "174", "LBRCVL"), "numbered-demonym-plural-is-civilians"),
     case("U.S. border patrol agents abused illegal Mexican immigrants.", ("USACOP", "182", "MEXCVL"), "immigrants-are-civilians"),
@@ -445,6 +451,7 @@ NOTHING = [
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),
     case("Russia has to withdraw its troops from Ukraine, the minister said.", None, "what-one-has-to-do-is-not-done"),
     case("Kurdish leaders are privately questioning the viability of the Syrian alliance.", None, "questioning-a-things-viability-investigates-no-one"),
+    case("The British minister warned the Abstentions Party was the real challenge.", None, "a-clause-subject-taken-for-the-object-is-not-warned (parse)"),
 ]
 
 
@@ -623,6 +630,14 @@ ABSENT = [
          "continued anti-Isis operations, as per American preference.", "USA", "whose-preference-an-act-follows-is-no-party"),
     case("Moscow handed over the weapons. The disposal operation was a sham, but it allowed Obama to circumvent his own red line.",
          "RUSGOV:08", "it-after-a-thing-as-subject-is-the-thing"),
+    case("The Russian ambassador denied Russia had produce or stored novichok.", "RUS:01",
+         "the-subject-of-a-denied-clause-is-not-the-target (parse)"),
+    case("The leader of Turkey's opposition refused to deny HTS is planning to merge with other armed factions.", "SYRREB",
+         "the-subject-of-a-clause-one-refused-to-deny-is-not-the-target (parse)"),
+    case("The PKK is based in the Qandil mountains. MCI said profits fell. The group attacked Syrian troops on Monday.", "TURREB",
+         "the-group-after-a-body-of-no-code-is-unknown"),
+    case("Another friend of Emwazi, Bilal Berjawi, was killed in a US drone strike in Somalia in 2012.", "SOM",
+         "a-victim-named-but-unknown-is-not-the-place"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),
     case("Nasr al-Hariri criticised Russia.", "LBNGOV", "a-known-surname-after-another-given-name-is-someone-else"),
     case("Nasr al-Hariri, the chief negotiator for the Syrian opposition, met officials in Geneva. Hariri criticised Russia. "

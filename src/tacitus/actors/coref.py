@@ -31,6 +31,7 @@ _OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
 # A state's armed organs: "government forces", "regime troops", "security police".
 _ARMED = {"MIL", "COP", "SPY"}
+_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}  # a state's bodies: "its leader" of a state is its government
 # An article is about one country when at least this many of its place and actor mentions, and this
 # share of them, are of that country.
 _HOME_MIN_MENTIONS = 5
@@ -206,7 +207,20 @@ class Coreference:
             return members
         if mention and mention.actor.country:
             return [mention.actor]
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if mention is None and self._names_a_group_again(head):
+            named = self._group_before(head, memory, sentence_index)
+            return [named] if named is not None else []  # ("the group" after a body of no code: unknown)
+        owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or self._names_a_group_again(c))), None)
+        if mention is not None and mention.actor.agents and owner is not None and owner.pos_ != "PRON":
+            # "the group's leader": the leader, spokesman or members of an organisation named before are it
+            found = self._group_before(owner, memory, sentence_index)
+            if found is None:
+                return []
+            if found.code and not set(found.agents) & _STATE_ROLES and head.lemma_.lower() in self.resolver.dictionary.words["vague_titles"]:
+                here = mention.actor
+                return [replace(found, text=here.text, start=here.start, end=here.end, resolved_by="coref:owner", agents=list(found.agents))]
+            return [ActorRef(mention.actor.text, actor_code(found.country, mention.actor.agents), found.country,
+                             list(mention.actor.agents), mention.actor.start, mention.actor.end, "coref:owner")]
         if mention is not None and mention.actor.agents and owner is not None:
             # "its nationals", "their troops": the people of whoever "its" is ("Isis fighters and their
             # families": the fighters beside them)
@@ -281,6 +295,28 @@ class Coreference:
         return any(c.lower_ in _PAIR_DETS for c in head.lefts) or any(
             c.lower_ in _PAIR_DETS for c in head.subtree if c.dep_ in ("det", "nummod", "predet")
         )
+
+    def _names_a_group_again(self, head: Token) -> bool:
+        """ "the group", "the movement": bare and definite, naming an organisation named before."""
+        return (head.lemma_.lower() in self.resolver.dictionary.words["group_nouns"] and head.tag_ == "NN"
+                and self._is_definite(head) and not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in head.children))
+
+    def _group_before(self, head: Token, memory: ArticleActors, sentence_index: int) -> ActorRef | None:
+        """The organisation (or group, "a group of Syrian refugees") last named before "the group"
+        (None when the last body named is one the dictionaries do not know, or none was named)."""
+        lemma = head.lemma_.lower()
+        earlier = [m for m in memory.recent(sentence_index) if not (m.head.doc is head.doc and m.head.i >= head.i)]
+        for mention in earlier:  # ("a group of Syrian refugees ... the group": the same word first)
+            if mention.head.lemma_.lower() == lemma and mention.actor.code:
+                return _as(mention.actor, head, "coref:group")
+        # ("the organisation" may be an intergovernmental one, the OPCW; "the group" is not)
+        kinds = ("organisation", "igo") if lemma in ("organisation", "organization") else ("organisation",)
+        for mention in earlier:
+            if any(e.kind in kinds for e in mention.entries) and mention.actor.code:
+                return _as(mention.actor, head, "coref:group")
+            if not mention.actor.code and not mention.is_person and mention.as_source:
+                return None  # ("MCI said ... the group": a body the dictionaries do not know)
+        return None
 
     @staticmethod
     def _is_definite(head: Token) -> bool:

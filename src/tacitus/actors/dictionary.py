@@ -49,7 +49,7 @@ WORD_LISTS = ("measure_nouns", "dwelling_nouns", "diplomatic_heads", "former_wor
               "describing_words", "quantity_heads", "plain_qualifiers", "adjective_homonyms", "feature_nouns",
               "national_things", "collective_nouns", "unplaced_qualifiers", "given_names",
               "side_words", "vague_titles", "local_forces", "relational_nouns", "place_nouns", "kin_nouns",
-              "stance_nouns", "role_things", "own_state_offices", "given_name_forms", "name_particles")
+              "stance_nouns", "role_things", "own_state_offices", "given_name_forms", "name_particles", "group_nouns")
 
 # The publication date of the article being coded, which picks a person's role at the time ("Liam
 # Fox" was an opposition frontbencher in 2005 and defence secretary in 2011). A context variable, so

@@ -67,11 +67,13 @@ class EventCoder:
                     memory: ArticleActors, history: list[Event]) -> list[Event]:
         verb = trigger.verb
         roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
-        if trigger.sense.subject and not roles.sources:
-            if trigger.otherwise is None or trigger.otherwise.code == NO_EVENT:
+        for fallback in trigger.otherwise:
+            if not (trigger.sense.subject and not roles.sources):
+                break
+            if fallback.code == NO_EVENT:
                 return []
             # "troops destroyed the bridge": not protesters, so the plain sense
-            trigger = replace(trigger, sense=trigger.otherwise, otherwise=None)
+            trigger = replace(trigger, sense=fallback, otherwise=())
             roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
         sources, targets, subject, target_head = roles.sources, roles.targets, roles.subject, roles.target_head
         if trigger.sense.subject and not sources:

@@ -277,7 +277,10 @@ def _bare_participle_clause(verb: Token) -> bool:
 def object_of(verb: Token) -> Token | None:
     """The direct object (or the passive subject), looked through quantity nouns."""
     # (of two passive subjects, the nearer: "GAZA CITY, ...: Four children were killed")
-    obj = child(verb, "dobj", "obj") or (nearest_child(verb, "nsubjpass") if is_passive(verb) else None) or shared_passive_subject(verb) or (
+    obj = child(verb, "dobj", "obj")
+    if obj is not None and clause_subject_taken_for_object(obj):
+        return None  # "warned the Abstentions Party was the real challenge": a clause, no object
+    obj = obj or (nearest_child(verb, "nsubjpass") if is_passive(verb) else None) or shared_passive_subject(verb) or (
         reduced_relative_patient(verb) if is_passive(verb) else None) or _second_subject(verb)
     if obj is None and verb.dep_ == "acl" and is_passive(verb):
         obj = verb.head  # "Assad, supported by Russia": the modified noun undergoes the act
@@ -299,6 +302,22 @@ def object_of(verb: Token) -> Token | None:
         # "denounced as an ugly crime Serbia's suppression of ...": the object parsed as an apposition
         obj = next((child(p, "appos") for p in prep_objects(verb, ("as",)) if child(p, "appos") is not None), None)
     return through_quantity(obj) if obj is not None else None
+
+
+def clause_subject_taken_for_object(obj: Token) -> bool:
+    """ "He warned the Abstentions Party was the real challenge", "denied Russia had produced it",
+    "refused to deny HTS is planning": with no "that", the small model makes the clause's subject the
+    verb's object and leaves the clause, right after it, with a finite verb and no subject of its own."""
+    if obj.dep_ not in ("dobj", "obj") or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree):
+        return False  # (a noun with a clause of its own: "rejected that idea saying evidence is ...")
+    verb, following = obj.head, obj.right_edge.i + 1
+    for clause in [c for v in (verb, verb.head) for c in v.children if c.dep_ == "ccomp" and c.i > obj.i]:
+        first = clause.left_edge
+        # (an auxiliary or modal: "questioned the UK claims that ..." is a noun the parser took for a verb)
+        finite = first.pos_ == "AUX" and first.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        if first.i == following and finite and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return True
+    return False
 
 
 def through_quantity(noun: Token) -> Token:

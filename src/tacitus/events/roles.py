@@ -477,7 +477,11 @@ class RoleFinder:
         """ "met John Smithers in Geneva": the target is a name the dictionaries do not know; the
         place must not stand in for it."""
         heads = [h.head.head if h.lower_ in ("who", "whom") and h.head.dep_ == "relcl" else h for h in _slot_heads(trigger)]
-        return any(h.pos_ == "PROPN" and not self._known_place(h) for h in heads)  # ("Mohammed Sakr, who was killed")
+        # ("another friend of Emwazi, Bilal Berjawi": his name, the parser may hang on the "of" object)
+        owners = [p for h in heads if h.pos_ == "NOUN" for p in g.prep_objects(h, ("of",))]
+        described = [c for h in heads + owners for c in h.children if c.dep_ == "appos"]
+        return (any(h.pos_ == "PROPN" and not self._known_place(h) for h in heads)  # ("Mohammed Sakr, who was killed")
+                or any(h.pos_ == "PROPN" and not self._known_place(h) and self.coref.resolver.resolve(h) is None for h in described))
 
     def _known_place(self, tok: Token) -> bool:
         name = g.proper_name(tok)
@@ -675,6 +679,8 @@ class RoleFinder:
                 continue  # "fought for Isis": the side fought on
             if _aimed_elsewhere(tok, trigger.sense.code):
                 continue  # "backed retaliatory action against Syria": whom the backed act is against
+            if g.clause_subject_taken_for_object(tok):
+                continue  # "refused to deny HTS is planning": whom the denied clause is about
             if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
                 continue  # "on the third day of a military campaign": when; "struck close to the bases": where
             mention = self.coref.resolver.resolve(tok)

@@ -20,7 +20,7 @@ class Trigger:
     verb: Token  # the predicate word (a verb, or the light verb of an event noun)
     sense: Sense
     noun: Token | None = None  # the event noun of a light-verb construction
-    otherwise: Sense | None = None  # the next fitting sense, when this one needs a kind of subject
+    otherwise: tuple[Sense, ...] = ()  # the next fitting senses, in order, while each needs a kind of subject
 
 
 class TriggerFinder:
@@ -53,8 +53,7 @@ class TriggerFinder:
                 if nouns or lemma not in self.lexicon.reporting_verbs:
                     continue  # "reiterated its demand" is the demand; "reiterated that ..." reports
             if sense is not None:
-                otherwise = self._verb_sense(tok, lemma, after=sense) if sense.subject else None
-                found.append(Trigger(tok, sense, otherwise=otherwise))
+                found.append(Trigger(tok, sense, otherwise=self._fallbacks(tok, lemma, sense)))
             elif lemma in self.lexicon.reporting_verbs:
                 comp = g.child(tok, "ccomp")
                 # "Britain said Libya must hand over the suspects": a demand on Libya (CAMEO 10); not
@@ -80,6 +79,19 @@ class TriggerFinder:
     def _lemma(self, tok: Token) -> str:
         """The first lemma candidate the lexicon knows, else the lemmatizer's."""
         return next((c for c in g.lemma_candidates(tok) if c in self._known), tok.lemma_.lower())
+
+    def _fallbacks(self, verb: Token, lemma: str, sense: Sense) -> tuple[Sense, ...]:
+        """The senses to try when the subject is not of the kind `sense` needs: the next fitting one,
+        and after it the next, while they need a kind of subject too ("protesters attacked the embassy",
+        "the opposition attacked the government", else force)."""
+        out: list[Sense] = []
+        while sense.subject:
+            nxt = self._verb_sense(verb, lemma, after=sense)
+            if nxt is None:
+                break
+            out.append(nxt)
+            sense = nxt
+        return tuple(out)
 
     def _verb_sense(self, verb: Token, lemma: str, after: Sense | None = None) -> Sense | None:
         """The first sense of the lemma that fits the clause (after `after`, if given)."""
