@@ -27,6 +27,10 @@ FOUND = [
          ("SYRREB", "040", "TURGOV"), "the-groups-leader-is-the-group"),
     case("Angry Iranian protesters attacked the British embassy in Tehran.", ("IRNOPP", "145", "GBRGOV"),
          "protesters-attacking-an-embassy-protest-violently"),
+    case("DaimlerChrysler last week agreed a compensation package with Mitsubishi Motors.", ("DEUBUS", "057", "JPNBUS"),
+         "agreeing-a-package-concludes-an-agreement"),
+    case("The EU and the US agreed a deal on aircraft subsidies.", ("IGOEUREEC", "057", "USA"),
+         "subsidies-for-aircraft-are-no-military"),
     case("Israeli soldiers arrested more than 100 Palestinians on Saturday.", ("ISRMIL", "173", "PSECVL"), "counted-people-of-a-nation-are-civilians"),
     case("Ghanaian authorities have deported 168 Liberians.", ("GHAGOV", "174", "LBRCVL"), "numbered-demonym-plural-is-civilians"),
     case("U.S. border patrol agents abused illegal Mexican immigrants.", ("USACOP", "182", "MEXCVL"), "immigrants-are-civilians"),
@@ -451,6 +455,10 @@ NOTHING = [
     case("Yildirim said it was possible for Turkey to renege on its agreement with the EU.", None, "what-is-possible-is-not-done"),
     case("Russia has to withdraw its troops from Ukraine, the minister said.", None, "what-one-has-to-do-is-not-done"),
     case("Kurdish leaders are privately questioning the viability of the Syrian alliance.", None, "questioning-a-things-viability-investigates-no-one"),
+    case("Solidere, the Lebanese company founded by assassinated former prime minister Rafik Hariri, said profits rose.", None,
+         "a-participle-after-a-bare-preposition-describes-a-name (parse)"),
+    case("President Trump demanded to know whether his adviser was still on the line.", None, "demanding-to-know-is-a-question"),
+    case("A Turkish offensive that has taken Afrin now threatens Manbij.", None, "an-offensive-endangers-but-threatens-no-one"),
     case("The British minister warned the Abstentions Party was the real challenge.", None, "a-clause-subject-taken-for-the-object-is-not-warned (parse)"),
 ]
 
@@ -636,6 +644,8 @@ ABSENT = [
          "the-subject-of-a-clause-one-refused-to-deny-is-not-the-target (parse)"),
     case("The PKK is based in the Qandil mountains. MCI said profits fell. The group attacked Syrian troops on Monday.", "TURREB",
          "the-group-after-a-body-of-no-code-is-unknown"),
+    case("The Conservative leader Michael Howard spoke in London on Monday. He pledged cleaner hospitals and better school "
+         "discipline.", "HLH", "a-pledged-thing-is-no-recipient"),
     case("Another friend of Emwazi, Bilal Berjawi, was killed in a US drone strike in Somalia in 2012.", "SOM",
          "a-victim-named-but-unknown-is-not-the-place"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),

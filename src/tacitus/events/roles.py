@@ -52,6 +52,10 @@ class RoleFinder:
              history: list[Event]) -> Roles:
         """Sources and targets, in the order of the rules below; sources filtered by the sense's roles."""
         sources, subject = self._sources(trigger.verb, sentence, memory, sentence_index)
+        if (trigger.sense.code[:2] < "14" and subject is not None and subject.dep_ == "nsubj"
+                and subject.lemma_.lower() in self.lexicon.attack_nouns | self.lexicon.harm_nouns):
+            # "a Turkish offensive now threatens Manbij": an act endangers; it threatens, says or asks nothing
+            return Roles([], [], subject, None)
         if not any(s.country or s.agents for s in sources):
             sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or self._state_of_place(trigger) or sources
         if trigger.sense.subject:
@@ -353,9 +357,10 @@ class RoleFinder:
                 heads.append(obj)  # (not what is sent: "threatened to send Turkish forces to retake the town")
             if comp is not None:
                 # "threatened to cut off electricity to Nakhichevan": the recipient of the threatened act
-                heads.extend(g.prep_objects(comp, ("to", "on", "against", "from", "with")))
+                # (not a manner: "pledged to pursue a campaign with limited civilian casualties")
+                heads.extend(h for h in g.prep_objects(comp, ("to", "on", "against", "from", "with")) if not self._means(h))
                 if obj is not None:
-                    heads.extend(g.prep_objects(obj, ("to", "on", "against", "from", "with", "of")))
+                    heads.extend(h for h in g.prep_objects(obj, ("to", "on", "against", "from", "with", "of")) if not self._means(h))
         elif sense.target == "clause":
             subj = g.clause_subject(verb)
             # "admitted he was wrong", "denied it had attacked": a pronoun there is the speaker itself

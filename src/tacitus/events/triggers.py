@@ -37,7 +37,7 @@ class TriggerFinder:
     def triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
         for tok in sentence:
-            if not g.is_verb(tok) or tok.dep_ in ("amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass"):
+            if not g.is_verb(tok) or tok.dep_ in ("amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass") or _after_a_bare_preposition(tok):
                 # "its long-threatened invasion": a participle describing a noun is no act; "evacuated
                 # the wounded": nor is a participle used as a noun
                 continue
@@ -205,3 +205,11 @@ def _names_someone(obj: Token | None) -> bool:
         return True
     return any(c.dep_ in ("appos", "poss", "compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "PERSON"))
                for c in obj.children)
+
+
+def _after_a_bare_preposition(verb: Token) -> bool:
+    """ "founded by assassinated former prime minister Rafik Hariri": a participle right after a
+    preposition the parser left without an object describes that object; it is no act."""
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    return (before is not None and verb.tag_ in ("VBD", "VBN") and before.tag_ == "IN" and before.dep_ in ("prep", "agent")
+            and before.lower_ not in ("that", "whether", "if") and not any(c.dep_ == "pobj" for c in before.children))
