@@ -27,6 +27,9 @@ FOUND = [
          ("SYRREB", "040", "TURGOV"), "the-groups-leader-is-the-group"),
     case("Angry Iranian protesters attacked the British embassy in Tehran.", ("IRNOPP", "145", "GBRGOV"),
          "protesters-attacking-an-embassy-protest-violently"),
+    case("The move came in the same week that the US and EU stepped back from confrontation in a tense dispute over aircraft "
+         "subsidies to European manufacturer Airbus and US firm Boeing. The trade commissioner said on Tuesday that the two "
+         "sides had agreed to reopen talks.", ("USA", "030", "IGOEUREEC"), "the-two-sides-are-the-pair-the-sentence-is-about"),
     case("DaimlerChrysler last week agreed a compensation package with Mitsubishi Motors.", ("DEUBUS", "057", "JPNBUS"),
          "agreeing-a-package-concludes-an-agreement"),
     case("The EU and the US agreed a deal on aircraft subsidies.", ("IGOEUREEC", "057", "USA"),
@@ -646,6 +649,13 @@ ABSENT = [
          "the-group-after-a-body-of-no-code-is-unknown"),
     case("The Conservative leader Michael Howard spoke in London on Monday. He pledged cleaner hospitals and better school "
          "discipline.", "HLH", "a-pledged-thing-is-no-recipient"),
+    case("Israel has asked a US banker and former International Monetary Fund director to run its central bank.", "IGOBUSIMFELI",
+         "a-and-b-under-one-article-is-one-person"),
+    case("A Conservative MP and former minister has defected to Labour.", "ELI", "one-mp-described-twice-defects-once"),
+    case('Robert Jackson, the Conservative MP for Wantage, defected to Labour on Monday. In a letter to his constituency '
+         'chairman he wrote: "It is in the country\'s best interest that Tony Blair rather than Michael Howard should form the '
+         'next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
+         "GBRGOV:11", "he-after-a-quotation-is-not-someone-named-inside-it"),
     case("Another friend of Emwazi, Bilal Berjawi, was killed in a US drone strike in Somalia in 2012.", "SOM",
          "a-victim-named-but-unknown-is-not-the-place"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),

@@ -136,12 +136,22 @@ class Coder:
         return _ordered(events if self.bare_roles else [e for e in events if _whose_known(e)])
 
     def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
+        pairs: list[tuple[int, list[ActorRef]]] = []
         for tok in sentence:
             if tok.pos_ not in ("PROPN", "NOUN"):
                 continue
             if tok.conjuncts and not any(c.i < tok.i for c in tok.conjuncts):
                 members = [self.resolver.resolve(t) for t in (tok, *tok.conjuncts)]
-                memory.remember_pair([m.actor for m in members if m is not None and m.actor.country])
+                actors = [m.actor for m in members if m is not None and m.actor.country]
+                if len(actors) == 2 and len({a.country for a in actors}) == 2:
+                    pairs.append((_PAIR_RANK.get(tok.dep_, 2), actors))
+        if pairs:
+            # "the US and EU stepped back from a dispute over subsidies to Airbus and Boeing": "the two
+            # sides" next are the pair the sentence is about (its subject), not one named in passing
+            memory.remember_pair(min(reversed(pairs), key=lambda p: p[0])[1])
+        for tok in sentence:
+            if tok.pos_ not in ("PROPN", "NOUN"):
+                continue
             if tok.dep_ not in _MENTION_DEPS:
                 continue
             mention = self.resolver.resolve(tok)
@@ -171,6 +181,7 @@ class Coder:
 
 
 _PERSON_WORDS = {"he", "she", "him", "her"}
+_PAIR_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1}  # which pair of a sentence "both sides" refers back to
 _LOCATIVE = {"in", "at", "on", "to", "near", "from", "into", "across", "throughout", "outside", "inside"}
 
 

@@ -17,6 +17,7 @@ from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person, m
 from tacitus.events import grammar as g
 from tacitus.events.grammar import TIME_NOUNS, is_passive, prep_objects, subject_of
 from tacitus.model import ActorRef, actor_code
+from tacitus.events.quotes import within_quotation
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
@@ -138,6 +139,12 @@ def _new_referent(head: Token) -> bool:
     return any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in head.children)
 
 
+def _one_described_twice(head: Token, conjunct: Token) -> bool:
+    """ "a US banker and former IMF director": two singular nouns under one "a" are one person."""
+    return (head.tag_ in ("NN", "NNP") and conjunct.tag_ in ("NN", "NNP") and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in head.children)
+            and not any(d.dep_ == "det" for d in conjunct.children))
+
+
 def _qualified(head: Token, plain: frozenset[str]) -> bool:
     """Does a definite description carry words that pick out one office ("the Brexit secretary")?"""
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in plain for c in head.lefts)
@@ -154,7 +161,7 @@ class Coreference:
         country of a domestic party (an opposition, a parliament) facing it, whose "the government" is
         its own."""
         head = _nominal(head)
-        heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+        heads = [head] + [c for c in head.conjuncts if c.i > head.i and not _one_described_twice(head, c)]
         members: list[Token] = []
         for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
             members += [appos] + [c for c in appos.conjuncts if c.i > appos.i]  # "The US, Russia, and Switzerland"
@@ -372,7 +379,10 @@ class Coreference:
                 if mention.actor.country or mention.is_plural:
                     return [_as(mention.actor, head, "coref:they")]
             return []
+        narrated = not within_quotation(head)
         for mention in recent:
+            if lower in _PERSON_PRONOUNS and narrated and within_quotation(mention.head):
+                continue  # ("he wrote: '... Tony Blair rather than Michael Howard ...' ... he criticised": the writer)
             if lower in _PERSON_PRONOUNS and (mention.is_person or self._titled_one(mention)):
                 # the last person named; one the dictionaries do not know leaves "he" unknown
                 return [_as(mention.actor, head, "coref:person")] if mention.actor.country else []

@@ -67,6 +67,11 @@ def _assign(run: list[Span], opener: Span | None, closer: Span | None, reporting
         speakers[sentence.start] = speaker
 
 
+def within_quotation(tok: Token) -> bool:
+    """Does the token lie between quotation marks opened in its own sentence?"""
+    return tok.i in _quoted_tokens(tok.sent, False)
+
+
 def _still_open(sentence: Span, inside: bool) -> bool:
     for tok in sentence:
         inside = _after_mark(tok, inside)
