@@ -317,3 +317,16 @@ def test_a_sentence_inside_a_quotation_is_reported_by_its_speaker(code, text, re
     expelled = [e for e in code(text) if e.cameo.code == "166"]
     assert expelled and {(e.reported_by.code if e.reported_by else None) for e in expelled} == {reporter}
     assert {e.modality for e in expelled} == ({"reported"} if reporter else {"asserted"})
+
+
+@pytest.mark.parametrize("text, reporter", [
+    pytest.param("Russia has expelled two British diplomats, according to the UN.", "IGOUNO", id="according-to-x-after"),
+    pytest.param("According to the British foreign secretary, Russia has expelled two British diplomats.", "GBRGOV",
+                 id="according-to-x-before"),
+    pytest.param("According to the agreement, Russia has expelled two British diplomats.", None,
+                 id="according-to-terms-is-no-one-telling"),
+])
+def test_according_to_x_is_reported_by_x(code, text, reporter):
+    expelled = [e for e in code(text) if e.cameo.code == "166"]
+    assert expelled and {(e.reported_by.code if e.reported_by else None) for e in expelled} == {reporter}
+    assert {e.modality for e in expelled} == ({"reported"} if reporter else {"asserted"})

@@ -188,6 +188,12 @@ class Framer:
             frame.planned = frame.intent = True
         elif modal in ("hypothetical", "demanded"):
             frame.modality = modal
+        if frame.reporter is None and (source := g.according_to(verb)) is not None:
+            # "..., according to the UN": the UN tells it ("would reject ..., according to a poll" stays
+            # a forecast: no one's stated intention)
+            frame.reporter = source
+            if frame.modality == "asserted":
+                frame.modality = "reported"
         if self._governs_trigger(verb, trigger_verbs):
             frame.suppressed = True  # "agreed to lift sanctions": the lifting is coded, not the agreeing
         # "will not provide weapons", "failed to reach agreement": a refusal (12x); "troops were not

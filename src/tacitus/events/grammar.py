@@ -27,6 +27,7 @@ SPEAKING_TERMS = _WORDS["speaking_terms"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 SAY_VERBS = _WORDS["say_verbs"]
 _STATEMENT_NOUNS = _WORDS["statement_nouns"]
+_NORM_NOUNS = _WORDS["norm_nouns"]
 # prepositions whose -ing clause is done by the verb's own subject ("resorted to throwing stones");
 # not "for" or "of" ("condemned Russia for attacking": Russia attacked)
 _MANNER_PREPS = {"to", "by", "after", "before", "while", "without", "through", "since"}
@@ -684,4 +685,17 @@ def governing_verb(verb: Token) -> tuple[Token, str] | None:
         return head, "content"  # "a claim that X attacked", "its demand that Israel ease ..."
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":
         return head.head, "pcomp:" + head.lower_
+    return None
+
+
+def according_to(verb: Token) -> Token | None:
+    """Whom "according to X" on the verb's clause (or a clause above it) names as telling it:
+    "Government forces detained 200 people, according to the UN"; not terms ("according to the plan")."""
+    for clause in [verb, *verb.ancestors]:
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ == "according":
+                to = next((c for c in prep.children if c.lower_ == "to"), None)
+                source = child(to, "pobj") if to is not None else None
+                if source is not None and source.lemma_.lower() not in _NORM_NOUNS:
+                    return source
     return None
