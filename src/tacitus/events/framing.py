@@ -181,8 +181,9 @@ class Framer:
         if trigger.noun is not None and any(c.lower_ in self.lexicon.intent_adjectives | self.lexicon.prospective_adjectives
                                             for c in trigger.noun.lefts):
             frame.planned = frame.intent = True  # "announced their imminent withdrawal": an intention
-        if trigger.noun is not None and trigger.verb.lemma_ == "announce" and trigger.noun.lemma_ in self.lexicon.announced_intentions:
-            frame.planned = frame.intent = True  # "announced the withdrawal of US troops": decided, not done
+        if (trigger.noun is not None and trigger.verb.lemma_ in self.lexicon.deciding_verbs
+                and trigger.noun.lemma_ in self.lexicon.announced_intentions):
+            frame.planned = frame.intent = True  # "announced (ordered) the withdrawal of US troops": decided, not done
         if modal == "planned" or (modal == "hypothetical" and frame.reporter is not None and _would(verb)):
             # CAMEO codes a stated future act as an intention (03x) or a threat (13x).
             frame.planned = frame.intent = True

@@ -21,7 +21,8 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "grounds_verbs", "state_acts", "wished_states", "prospective_adjectives", "bomb_carriers",
               "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
               "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes",
-              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs", "harm_nouns")
+              "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs", "harm_nouns",
+              "deciding_verbs")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -84,6 +85,7 @@ class Lexicon:
     prospective_adjectives: frozenset[str]
     bomb_carriers: frozenset[str]
     announced_intentions: frozenset[str]
+    deciding_verbs: frozenset[str]
     enabling_verbs: frozenset[str]
     states_of_mind: frozenset[str]
     backing_verbs: frozenset[str]
