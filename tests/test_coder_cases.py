@@ -30,6 +30,8 @@ FOUND = [
     case("The move came in the same week that the US and EU stepped back from confrontation in a tense dispute over aircraft "
          "subsidies to European manufacturer Airbus and US firm Boeing. The trade commissioner said on Tuesday that the two "
          "sides had agreed to reopen talks.", ("USA", "030", "IGOEUREEC"), "the-two-sides-are-the-pair-the-sentence-is-about"),
+    case("As a result, says the European Commission, the British government may need to raise taxes. It is also calling on "
+         "Germany to cut its deficit.", ("IGOEUREEC", "020", "DEU"), "it-after-says-x-is-the-speaker"),
     case("Trump has ordered the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"),
          "an-ordered-withdrawal-is-decided-not-done"),
     case("DaimlerChrysler last week agreed a compensation package with Mitsubishi Motors.", ("DEUBUS", "057", "JPNBUS"),

@@ -102,10 +102,22 @@ class ArticleActors:
         return [m for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
 
     def salient(self, sentence_index: int) -> list[Mention]:
-        """As `recent`, but within each sentence its subjects first: "The protesters appealed ... The
-        police objected. They ..." — a subject is the likelier antecedent of the next pronoun."""
+        """As `recent`, but within each sentence its speakers and subjects first, the main clause's
+        before others: "The protesters appealed ... The police objected. They ..."; "As a result, says
+        the committee, the government may need to act. It is also calling on ...": the committee."""
         recent = [(s, m) for s, m in reversed(self.mentions) if sentence_index - s <= _MAX_SENTENCES_BACK]
-        return [m for _, m in sorted(recent, key=lambda sm: (-sm[0], not sm[1].as_source))]
+        return [m for _, m in sorted(recent, key=lambda sm: (-sm[0], _subject_rank(sm[1])))]
+
+
+def _subject_rank(mention: Mention) -> int:
+    """0 for a speaker ("says the committee"), 1 for the subject of the sentence's main verb, 2 for
+    another subject, 3 for the rest."""
+    if not mention.as_source:
+        return 3
+    head = mention.head
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in g.SAY_VERBS:
+        return 0
+    return 1 if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT" else 2
 
 
 def _person_before(pronoun: Token, honorifics: frozenset[str], resolver: PhraseResolver) -> Token | None:
