@@ -32,6 +32,9 @@ FOUND = [
          "sides had agreed to reopen talks.", ("USA", "030", "IGOEUREEC"), "the-two-sides-are-the-pair-the-sentence-is-about"),
     case("As a result, says the European Commission, the British government may need to raise taxes. It is also calling on "
          "Germany to cut its deficit.", ("IGOEUREEC", "020", "DEU"), "it-after-says-x-is-the-speaker"),
+    case("“Turkey would not dare to shell our cities if Russia did not allow Turkish planes to fly over Afrin,” said the Syrian "
+         "Democratic Forces, an alliance that includes the YPG and spearheaded ground campaigns against Isis. The group demanded "
+         "that Russia explain its position.", ("SYRREB", "100", "RUS"), "the-group-is-the-speaker-not-one-named-in-its-description"),
     case("Trump has ordered the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"),
          "an-ordered-withdrawal-is-decided-not-done"),
     case("DaimlerChrysler last week agreed a compensation package with Mitsubishi Motors.", ("DEUBUS", "057", "JPNBUS"),
@@ -660,6 +663,7 @@ ABSENT = [
          'chairman he wrote: "It is in the country\'s best interest that Tony Blair rather than Michael Howard should form the '
          'next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
          "GBRGOV:11", "he-after-a-quotation-is-not-someone-named-inside-it"),
+    case("The Kurdish YPG militia is dug in and is defending the Kurdish homeland in Syria.", "05", "defending-a-homeland-is-holding-it"),
     case("Another friend of Emwazi, Bilal Berjawi, was killed in a US drone strike in Somalia in 2012.", "SOM",
          "a-victim-named-but-unknown-is-not-the-place"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),

@@ -330,7 +330,10 @@ class Coreference:
                 return _as(mention.actor, head, "coref:group")
         # ("the organisation" may be an intergovernmental one, the OPCW; "the group" is not)
         kinds = ("organisation", "igo") if lemma in ("organisation", "organization") else ("organisation",)
-        for mention in earlier:
+        # (speakers and subjects first: "..., said the Syrian Democratic Forces, an alliance that
+        # spearheaded campaigns against Isis. The group demanded ...": the SDF)
+        salient = [m for m in memory.salient(sentence_index) if not (m.head.doc is head.doc and m.head.i >= head.i)]
+        for mention in salient:
             if any(e.kind in kinds for e in mention.entries) and mention.actor.code:
                 return _as(mention.actor, head, "coref:group")
             if not mention.actor.code and not mention.is_person and mention.as_source:
