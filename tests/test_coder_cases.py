@@ -35,6 +35,8 @@ FOUND = [
     case("“Turkey would not dare to shell our cities if Russia did not allow Turkish planes to fly over Afrin,” said the Syrian "
          "Democratic Forces, an alliance that includes the YPG and spearheaded ground campaigns against Isis. The group demanded "
          "that Russia explain its position.", ("SYRREB", "100", "RUS"), "the-group-is-the-speaker-not-one-named-in-its-description"),
+    case("Iran is delivering missiles and rockets to Hezbollah.", ("IRN", "072", "LBNREB"), "delivering-arms-is-military-aid"),
+    case("The Free Syria Army attacked Syrian government troops near Aleppo.", ("SYRREB", "190", "SYRMIL"), "the-free-syria-army-is-the-fsa"),
     case("Trump has ordered the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"),
          "an-ordered-withdrawal-is-decided-not-done"),
     case("DaimlerChrysler last week agreed a compensation package with Mitsubishi Motors.", ("DEUBUS", "057", "JPNBUS"),
@@ -664,6 +666,7 @@ ABSENT = [
          'next government." While saying he admired Mr Blair\'s leadership, he bitterly criticised the Conservatives.',
          "GBRGOV:11", "he-after-a-quotation-is-not-someone-named-inside-it"),
     case("The Kurdish YPG militia is dug in and is defending the Kurdish homeland in Syria.", "05", "defending-a-homeland-is-holding-it"),
+    case("The British charity condemned a target imagined by the IRC.", "NGODEV", "who-imagines-a-thing-is-not-condemned"),
     case("Another friend of Emwazi, Bilal Berjawi, was killed in a US drone strike in Somalia in 2012.", "SOM",
          "a-victim-named-but-unknown-is-not-the-place"),
     case("Nisreen Assad Ibrahim Bahar criticised the Kurds.", "SYRGOV", "a-known-name-inside-a-longer-name-is-someone-else"),

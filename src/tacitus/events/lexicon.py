@@ -22,7 +22,7 @@ _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent
               "announced_intentions", "enabling_verbs", "states_of_mind", "backing_verbs", "means_nouns",
               "attempt_verbs", "conveying_verbs", "channels", "enabling_purposes",
               "hostile_purposes", "objection_nouns", "preparing_verbs", "hedges", "capacity_verbs", "harm_nouns",
-              "deciding_verbs")
+              "deciding_verbs", "doing_verbs")
 
 
 # The code of a sense that is no event: an idiom that would otherwise match a later, looser sense
@@ -86,6 +86,7 @@ class Lexicon:
     bomb_carriers: frozenset[str]
     announced_intentions: frozenset[str]
     deciding_verbs: frozenset[str]
+    doing_verbs: frozenset[str]
     enabling_verbs: frozenset[str]
     states_of_mind: frozenset[str]
     backing_verbs: frozenset[str]

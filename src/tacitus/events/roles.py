@@ -411,8 +411,9 @@ class RoleFinder:
         sense, verb = trigger.sense, trigger.verb
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its" is the subject's own
         # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
+        # (only of a deed: "crimes committed by Croat forces", not "a conference boycotted by the opposition")
         doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
-                                                  and not (_by_force(sense.code) and c.lemma_.lower() in self.lexicon.backing_verbs)
+                                                  and any(w in self.lexicon.doing_verbs for w in g.lemma_candidates(c))
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
@@ -686,6 +687,9 @@ class RoleFinder:
                 continue  # "backed retaliatory action against Syria": whom the backed act is against
             if g.clause_subject_taken_for_object(tok):
                 continue  # "refused to deny HTS is planning": whom the denied clause is about
+            if (tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ in ("acl", "relcl")
+                    and not any(w in self.lexicon.doing_verbs for w in g.lemma_candidates(tok.head.head))):
+                continue  # "condemned a target imagined by the IRC": who describes the thing, not whom it is aimed at
             if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
                 continue  # "on the third day of a military campaign": when; "struck close to the bases": where
             mention = self.coref.resolver.resolve(tok)
