@@ -471,6 +471,7 @@ NOTHING = [
          "a-participle-after-a-bare-preposition-describes-a-name (parse)"),
     case("President Trump demanded to know whether his adviser was still on the line.", None, "demanding-to-know-is-a-question"),
     case("A Turkish offensive that has taken Afrin now threatens Manbij.", None, "an-offensive-endangers-but-threatens-no-one"),
+    case('President Trump said: "Let the Syrian Kurds fight Isis."', None, "let-them-fight-is-an-exhortation"),
     case("The British minister warned the Abstentions Party was the real challenge.", None, "a-clause-subject-taken-for-the-object-is-not-warned (parse)"),
 ]
 
@@ -761,6 +762,7 @@ def test_a_description_naming_one_office_does_not_refer_back_to_another_countrys
 
 # Even with partial events kept, these sentences hold no act of the given CAMEO root (or code).
 NO_ACT_EVEN_PARTIAL = [
+    case("Senior EU officials were talking darkly of Turkey joining the union.", "04", "talking-of-something-is-a-remark"),
     case("So long as the veto is used by them to block any unity of action, the council will fail.", "12", "what-is-done-so-long-as-is-a-condition"),
     case("As long as Russia blocks the resolution, nothing will change.", "12", "what-is-done-as-long-as-is-a-condition"),
     case("Putin seized a chance to further legitimise his ascendancy.", "17", "seizing-a-chance-takes-nothing"),

@@ -59,6 +59,11 @@ def test_no_publication_date_stays_relative():
     assert resolve_date_phrase("in 2020", None) == ("2020", "year")
 
 
+@pytest.mark.parametrize("phrase", ["93", "45 years", "six months", "2 weeks"])
+def test_an_age_or_a_length_of_time_is_no_date(phrase):
+    assert resolve_date_phrase(phrase, TUE) is None  # "now aged 93" is not 1993, "jailed for 45 years" not 1977
+
+
 def test_may_the_verb_is_not_a_date():
     assert resolve_date_phrase("may", TUE) is None
 

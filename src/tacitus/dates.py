@@ -142,6 +142,12 @@ def resolve_date_phrase(phrase: str, publication_date: dt.date | None, past: boo
     if re.fullmatch(r"may", s):
         return None
 
+    # a bare number ("now aged 93") or a length of time ("45 years", "for six months") is no date
+    if re.fullmatch(r"\d{1,3}|(?:about |some |nearly |almost |more than |over )?(?:\d+|a|an|one|two|three|four|five|six|seven|"
+                    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|many) "
+                    r"(?:years?|months?|weeks?|days?|hours?|decades?)(?: old| long)?", low):
+        return None
+
     # absolute: a year, a month and year, a full date — resolvable without a publication date
     m = re.fullmatch(r"(?:(?:early|mid|late)[- ])?(\d{4})", low)
     if m and 1000 <= int(m.group(1)) <= 2100:

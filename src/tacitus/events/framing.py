@@ -101,6 +101,9 @@ class Framer:
             if relation == "xcomp" and head.pos_ == "ADJ" and any(c.lower_ == "too" for c in head.children):
                 frame.suppressed = True  # "the window was too fleeting to deploy jets": not done
                 break
+            if lemma == "let" and relation == "ccomp" and g.child(head, "nsubj") is None:
+                frame.modality = "hypothetical"  # "Let them fight Isis": an exhortation, not an act
+                break
             if lemma == "need" and relation == "xcomp" and g.is_verb(head):
                 frame.modality = "demanded"  # "Turkey needs to withdraw", "first need to capture": not done
                 break
