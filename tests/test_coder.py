@@ -330,3 +330,11 @@ def test_according_to_x_is_reported_by_x(code, text, reporter):
     expelled = [e for e in code(text) if e.cameo.code == "166"]
     assert expelled and {(e.reported_by.code if e.reported_by else None) for e in expelled} == {reporter}
     assert {e.modality for e in expelled} == ({"reported"} if reporter else {"asserted"})
+
+
+def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(code):
+    # the parser split "Turkey | has said ..." after a letter's signature and lost the subject
+    text = ("We must not yet again betray the Kurds, a people committed to peace and democracy. Margaret Owen London\n\n"
+            "Turkey has said it will invade and destroy the quasi-independent Kurdish enclave of Rojava in northern Syria.")
+    events = [e for e in code(text) if e.cameo.root == "13"]
+    assert events and all(e.sentence.startswith("Turkey has said") and e.source.code == "TUR" for e in events)

@@ -35,6 +35,8 @@ FOUND = [
     case("“Turkey would not dare to shell our cities if Russia did not allow Turkish planes to fly over Afrin,” said the Syrian "
          "Democratic Forces, an alliance that includes the YPG and spearheaded ground campaigns against Isis. The group demanded "
          "that Russia explain its position.", ("SYRREB", "100", "RUS"), "the-group-is-the-speaker-not-one-named-in-its-description"),
+    case("Turkey has launched an offensive. Turkish jets bombed Turkish towns near the border. Turkish forces besiege the "
+         "Kurdish city of Afrin.", ("TURMIL", "191", "SYR"), "a-peoples-city-of-x-is-where-x-is"),
     case("Iran is delivering missiles and rockets to Hezbollah.", ("IRN", "072", "LBNREB"), "delivering-arms-is-military-aid"),
     case("The Free Syria Army attacked Syrian government troops near Aleppo.", ("SYRREB", "190", "SYRMIL"), "the-free-syria-army-is-the-fsa"),
     case("Trump has ordered the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"),

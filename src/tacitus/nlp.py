@@ -58,9 +58,15 @@ def recognise_entities(doc: Doc, sentences: list[Span], ner: Any) -> None:
 
 @Language.component("tacitus_block_boundaries")
 def block_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, captions and paragraphs never run together."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
+    """A blank line ends a sentence: headlines, captions and paragraphs never run together. Nor does a
+    block's first word stand alone as a sentence ("London\n\nTurkey | has said ...", a parser split
+    that loses a letter's subject)."""
+    for token in doc:
+        prev = doc[token.i - 1] if token.i > 0 else None
+        if prev is None or "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            if prev is not None:
+                token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not token.is_space and not following.is_space and "\n" not in token.text_with_ws:
+                following.is_sent_start = False
     return doc

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from tacitus.actors.dictionary import ActorDictionary, ActorEntry
 from tacitus.events.grammar import proper_name
 from tacitus.model import ActorRef, actor_code
+from tacitus.places import name_key
+from tacitus.situating import ARTICLE_PLACES
 
 # Modifier relations whose words belong to the actor phrase left of its head.
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "npadvmod", "case", "punct", "quantmod", "advmod", "prep", "pobj", "cc", "conj"}
@@ -384,6 +386,13 @@ class PhraseResolver:
             held.start, held.end = start, end
             return Mention(held, head, (), is_plural=head.tag_ in ("NNS", "NNPS"), as_source=head.dep_ in ("nsubj", "nsubjpass"))
         actor = combine(entries, head, text, words)
+        if actor is not None and head.lemma_.lower() in words["place_nouns"] and any(t.lower_ in self.dictionary.shared_peoples for t in tokens):
+            # "the Kurdish city of Afrin": of the state the named place is in, not the one the article gives the people
+            named = next((country for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                          and (country := ARTICLE_PLACES.get().get(name_key(proper_name(o))))), None)
+            if named:
+                actor = _ref(text, named, actor.agents, "place")
         if actor is not None and "MIL" in actor.agents and self._a_peoples_fighters(tokens, head, entries):
             # "Kurdish forces", "Syrian Kurdish fighters": a people's armed men are no state's army
             actor = _ref(text, actor.country, ["REB" if a == "MIL" else a for a in actor.agents], actor.resolved_by)
