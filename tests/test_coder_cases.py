@@ -37,6 +37,9 @@ FOUND = [
          "that Russia explain its position.", ("SYRREB", "100", "RUS"), "the-group-is-the-speaker-not-one-named-in-its-description"),
     case("Turkey has launched an offensive. Turkish jets bombed Turkish towns near the border. Turkish forces besiege the "
          "Kurdish city of Afrin.", ("TURMIL", "191", "SYR"), "a-peoples-city-of-x-is-where-x-is"),
+    case("A new Syrian rebel army attacked Aleppo.", ("SYRREB", "190", "SYR"), "a-rebel-army-is-rebels"),
+    case("Turkish forces shelled Afrin and Manbij in northern Syria. Erdoğan jails tens of thousands of people.",
+         ("TURGOV", "173", "TURCVL"), "people-a-state-jails-are-its-own"),
     case("Iran is delivering missiles and rockets to Hezbollah.", ("IRN", "072", "LBNREB"), "delivering-arms-is-military-aid"),
     case("The Free Syria Army attacked Syrian government troops near Aleppo.", ("SYRREB", "190", "SYRMIL"), "the-free-syria-army-is-the-fsa"),
     case("Trump has ordered the withdrawal of US troops from Syria.", ("USAGOV", "0356", "SYR"),

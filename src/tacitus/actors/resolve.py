@@ -249,6 +249,9 @@ def combine(entries: list[tuple[ActorEntry, list[Token]]], head: Token, text: st
     roles = [(e, toks) for e, toks in entries if e.kind == "role"]
     head_role = next((e for e, toks in roles if head in toks), None)
     role = head_role or (roles[-1][0] if roles else None)
+    insurgent = next((e for e, toks in roles if head not in toks and set(e.agents) & _INSURGENT_ROLES), None)
+    if head_role is not None and "MIL" in head_role.agents and insurgent is not None:
+        role = head_role = insurgent  # "a new Syrian rebel army": the rebels' army, no state's
     titled = next((toks for e, toks in roles if e is role), [])
     if role is not None and titled and titled[-1].lemma_.lower() in words["vague_titles"]:
         # "opposition spokesman", "rebel officials": a title naming no office is of the side before it
@@ -593,6 +596,8 @@ class PhraseResolver:
         return None
 
 
+# Roles whose armed men are not a state's military: "a rebel army", "insurgent troops".
+_INSURGENT_ROLES = {"REB", "INS", "SEP"}
 # Offices a person can leave: their former holders are elites (ELI), as CAMEO codes them.
 _OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "LAB", "OPP", "REB", "BUS", "MED"}
 

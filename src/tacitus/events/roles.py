@@ -972,7 +972,10 @@ def _society_targets(targets: list[ActorRef], sources: list[ActorRef], code: str
     Refugees are not assumed to be the state's own."""
     out = []
     for t in targets:
-        if not t.country and t.agents and set(t.agents) <= _SOCIETY_ROLES and "REF" not in t.agents:
+        # (civilians too when a state's government, police or courts arrest or jail them: "Erdoğan jails
+        # tens of thousands of people" in a story on Syria jails Turks)
+        society = _SOCIETY_ROLES | ({"CVL"} if code[:2] == "17" else set())
+        if not t.country and t.agents and set(t.agents) <= society and "REF" not in t.agents:
             country = _one_country([o for o in targets if o is not t], _STATE_ROLES | {"MIL"})
             if not country and code[:2] in _HOME_ROOTS:
                 # (troops fight foreign rebels as often as their own: "Russian jets bombed rebel-held
