@@ -477,6 +477,7 @@ NOTHING = [
     case("President Trump demanded to know whether his adviser was still on the line.", None, "demanding-to-know-is-a-question"),
     case("A Turkish offensive that has taken Afrin now threatens Manbij.", None, "an-offensive-endangers-but-threatens-no-one"),
     case('President Trump said: "Let the Syrian Kurds fight Isis."', None, "let-them-fight-is-an-exhortation"),
+    case("Judi Arsh is sceptical that Trump will launch an attack on Iran.", None, "what-one-doubts-will-happen-is-not-threatened"),
     case("The British minister warned the Abstentions Party was the real challenge.", None, "a-clause-subject-taken-for-the-object-is-not-warned (parse)"),
 ]
 
