@@ -73,12 +73,17 @@ def test_event_date_monday_evening(nlp):
     assert event_date(_trigger(doc, "clashed"), doc, TUE, DateState()) == ("2022-09-26", "day")
 
 
-def test_event_date_yesterday_and_inherit_that_evening(nlp):
+@pytest.mark.parametrize("first, second, pub, first_day, second_day", [
+    (("Police arrested two men yesterday.", "arrested"), ("They were released that evening.", "released"), TUE,
+     "2022-09-26", "2022-09-26"),
+    (("Police arrested two men on Thursday.", "arrested"), ("The previous day, protesters had stormed the embassy.", "stormed"),
+     FRI, "2024-03-07", "2024-03-06"),
+])
+def test_event_date_inherited_from_the_sentence_before(nlp, first, second, pub, first_day, second_day):
     state = DateState()
-    doc = nlp("Police arrested two men yesterday.")
-    assert event_date(_trigger(doc, "arrested"), doc, TUE, state) == ("2022-09-26", "day")
-    doc = nlp("They were released that evening.")
-    assert event_date(_trigger(doc, "released"), doc, TUE, state) == ("2022-09-26", "day")
+    for (text, word), day in ((first, first_day), (second, second_day)):
+        doc = nlp(text)
+        assert event_date(_trigger(doc, word), doc, pub, state) == (day, "day")
 
 
 def test_event_date_in_february_future(nlp):
@@ -113,14 +118,6 @@ def test_event_date_background_adverb(nlp):
     assert event_date(_trigger(doc, "fought"), doc, FRI, DateState()) == ("once", "relative")
     doc = nlp("Earlier, police arrested two protesters outside the embassy.")  # earlier the same day
     assert event_date(_trigger(doc, "arrested"), doc, FRI, DateState()) == (None, None)
-
-
-def test_event_date_the_previous_day(nlp):
-    state = DateState()
-    doc = nlp("Police arrested two men on Thursday.")
-    assert event_date(_trigger(doc, "arrested"), doc, FRI, state) == ("2024-03-07", "day")
-    doc = nlp("The previous day, protesters had stormed the embassy.")
-    assert event_date(_trigger(doc, "stormed"), doc, FRI, state) == ("2024-03-06", "day")
 
 
 def test_event_date_without_publication_date(nlp):
