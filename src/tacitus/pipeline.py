@@ -135,20 +135,23 @@ class Coder:
         events = _own_institutions(_at_home(events, memory.home(), unplaced), unplaced, self.dictionary)
         return _ordered(events if self.bare_roles else [e for e in events if _whose_known(e)])
 
-    def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
+    def _sentence_pair(self, sentence: Span) -> list[ActorRef]:
+        """The two-country conjunction the sentence is about, for a later "the two sides": its subject
+        first, then its object ("the US and EU stepped back from a dispute over subsidies to Airbus and
+        Boeing": the US and the EU, not the pair named in passing), the last one among equals."""
         pairs: list[tuple[int, list[ActorRef]]] = []
         for tok in sentence:
-            if tok.pos_ not in ("PROPN", "NOUN"):
-                continue
-            if tok.conjuncts and not any(c.i < tok.i for c in tok.conjuncts):
+            if tok.pos_ in ("PROPN", "NOUN") and tok.conjuncts and not any(c.i < tok.i for c in tok.conjuncts):
                 members = [self.resolver.resolve(t) for t in (tok, *tok.conjuncts)]
                 actors = [m.actor for m in members if m is not None and m.actor.country]
                 if len(actors) == 2 and len({a.country for a in actors}) == 2:
                     pairs.append((_PAIR_RANK.get(tok.dep_, 2), actors))
-        if pairs:
-            # "the US and EU stepped back from a dispute over subsidies to Airbus and Boeing": "the two
-            # sides" next are the pair the sentence is about (its subject), not one named in passing
-            memory.remember_pair(min(reversed(pairs), key=lambda p: p[0])[1])
+        return min(reversed(pairs), key=lambda p: p[0])[1] if pairs else []
+
+    def _remember(self, sentence: Span, index: int, memory: ArticleActors, events: list[Event]) -> None:
+        pair = self._sentence_pair(sentence)
+        if pair:
+            memory.remember_pair(pair)
         for tok in sentence:
             if tok.pos_ not in ("PROPN", "NOUN"):
                 continue

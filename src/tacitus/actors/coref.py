@@ -16,8 +16,8 @@ from tacitus.actors.dictionary import TRANSNATIONAL
 from tacitus.actors.resolve import Mention, PhraseResolver, looks_like_person, match_entries, phrase_tokens
 from tacitus.events import grammar as g
 from tacitus.events.grammar import TIME_NOUNS, is_passive, prep_objects, subject_of
-from tacitus.model import ActorRef, actor_code
 from tacitus.events.quotes import within_quotation
+from tacitus.model import ActorRef, actor_code
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
@@ -32,7 +32,7 @@ _OFFICE_HOLDERS = {"GOV", "LEG", "JUD", "ELI", "OPP", "SPY"}
 _MAX_SENTENCES_BACK = 4
 # A state's armed organs: "government forces", "regime troops", "security police".
 _ARMED = {"MIL", "COP", "SPY"}
-_STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}  # a state's bodies: "its leader" of a state is its government
+_STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}  # whose leader is the state's, not the body itself
 # An article is about one country when at least this many of its place and actor mentions, and this
 # share of them, are of that country.
 _HOME_MIN_MENTIONS = 5
@@ -235,7 +235,7 @@ class Coreference:
             found = self._group_before(owner, memory, sentence_index)
             if found is None:
                 return []
-            if found.code and not set(found.agents) & _STATE_ROLES and head.lemma_.lower() in self.resolver.dictionary.words["vague_titles"]:
+            if found.code and not set(found.agents) & _STATE_BODIES and head.lemma_.lower() in self.resolver.dictionary.words["vague_titles"]:
                 here = mention.actor
                 return [replace(found, text=here.text, start=here.start, end=here.end, resolved_by="coref:owner", agents=list(found.agents))]
             return [ActorRef(mention.actor.text, actor_code(found.country, mention.actor.agents), found.country,

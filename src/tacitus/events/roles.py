@@ -413,7 +413,7 @@ class RoleFinder:
         # ("pound the area, backed by Iranian allies": the backers of what is hit are not hit)
         # (only of a deed: "crimes committed by Croat forces", not "a conference boycotted by the opposition")
         doers = g.prep_objects(head, ("by",)) + [p for c in head.children if c.dep_ == "acl" and c != verb
-                                                  and any(w in self.lexicon.doing_verbs for w in g.lemma_candidates(c))
+                                                  and self._of_a_deed(c)
                                                   for p in g.agent_objects(c)]
         # talks "on" or "of" something are about it, not with it
         owner_preps = ("against", "with", "to") if sense.code.startswith("04") else ("of", "on", "against", "with", "to")
@@ -474,6 +474,11 @@ class RoleFinder:
         channel = tok.head.lower_ in ("on", "via", "through") and " ".join(
             t.lower_ for t in tok.subtree if t.dep_ in ("compound", "amod") or t == tok) in self.lexicon.channels
         return (tok.head.lower_ == "with" and tok.lemma_.lower() in self.lexicon.means_nouns) or channel or _absolute(tok)
+
+    def _of_a_deed(self, participle: Token) -> bool:
+        """Does the participle ("committed", "held", "owned") make its "by" the doer or holder of the
+        thing it describes (`doing_verbs`)?"""
+        return any(w in self.lexicon.doing_verbs for w in g.lemma_candidates(participle))
 
     def _names_an_act(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
@@ -688,7 +693,7 @@ class RoleFinder:
             if g.clause_subject_taken_for_object(tok):
                 continue  # "refused to deny HTS is planning": whom the denied clause is about
             if (tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ in ("acl", "relcl")
-                    and not any(w in self.lexicon.doing_verbs for w in g.lemma_candidates(tok.head.head))):
+                    and not self._of_a_deed(tok.head.head)):
                 continue  # "condemned a target imagined by the IRC": who describes the thing, not whom it is aimed at
             if tok.lemma_.lower() in g.TIME_NOUNS or _nearby(tok):
                 continue  # "on the third day of a military campaign": when; "struck close to the bases": where
