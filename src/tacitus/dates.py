@@ -413,6 +413,6 @@ def event_date(trigger: Token, doc: Doc, publication_date: dt.date | None,
 
 def _background_adverb(trigger: Token) -> Token | None:
     """An adverb that puts the undated event in the past ("previously", "once"), on the trigger or,
-    for an event noun ("the earlier expulsion" aside), on the verb that governs it."""
+    for an event noun ("had previously imposed sanctions"), on the verb that governs it."""
     verbs = [trigger] if trigger.pos_ in ("VERB", "AUX") else [trigger, trigger.head]
     return next((c for v in verbs for c in v.children if c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS), None)

@@ -13,13 +13,14 @@ found it if it raises, provided the caller rolls back to its savepoint (see `Sto
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date as Date
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -102,8 +103,7 @@ def _period(told: str, precision: str | None) -> tuple[str, str] | None:
             return monday.isoformat(), Date.fromisocalendar(int(year), int(week), 7).isoformat()
         if precision == "month":
             year, month = (int(x) for x in told.split("-"))
-            last = (Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
-            return f"{year:04d}-{month:02d}-01", last.isoformat()
+            return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
         if precision == "year":
             return f"{int(told):04d}-01-01", f"{int(told):04d}-12-31"
     except ValueError:
