@@ -147,6 +147,22 @@ def test_bad_lexicon_entry_names_file_and_line(tmp_path: Path):
         load_lexicon([bad])
 
 
+def test_a_user_lexicon_can_name_bombings_and_the_targets_a_sense_needs(tmp_path: Path):
+    from tacitus.events.lexicon import LexiconError, load_lexicon
+    from tacitus.pipeline import Coder
+
+    mine = tmp_path / "mine.yml"
+    mine.write_text('bombing_codes: {drone: "1831"}\n'
+                    'verbs:\n  indulge:\n    - {code: "080", target_roles: [OPP]}\n    - {code: none}\n')
+    coder = Coder(lexicon_extra=[mine])
+    assert ("EGYGOV", "080", "EGYOPP") in triples(coder.code_text("The Egyptian government indulged the opposition."))
+    assert not coder.code_text("The Egyptian government indulged Libya.")
+    bad = tmp_path / "bad.yml"
+    bad.write_text('bombing_codes: {drone: "999"}\n')
+    with pytest.raises(LexiconError, match=r"bad.yml: bombing_codes.drone: '999' is not a CAMEO code"):
+        load_lexicon([bad])
+
+
 def test_an_obligation_is_a_demand_not_an_act(code):
     events = code("Britain said Libya must hand over the suspects.")
     assert [(e.source.code, e.cameo.root, e.target.code) for e in events] == [("GBR", "10", "LBY")]

@@ -93,7 +93,7 @@ FOUND = [
     case("Iran armed Hezbollah to fight Israel.", ("IRN", "072", "LBNREB"), "arming-a-side-to-fight-is-military-aid"),
     case("Yukos is suing Gazprom.", ("RUSBUS", "115", "RUSBUS"), "two-companies-of-one-country-are-two-parties"),
     case("The IMF urged Greece to cut spending. Greece rejected the demand.", ("GRC", "120", "IGOBUSIMF"), "a-rejected-demand-is-whoever-urged"),
-    case("Dozens of civilians in Kabul were killed in a suicide attack.", ("AFGUAF", "190", "AFGCVL"), "civilians-in-a-capital-are-its-countrys"),
+    case("Dozens of civilians in Kabul were killed in a suicide attack.", ("AFGUAF", "1831", "AFGCVL"), "civilians-in-a-capital-are-its-countrys"),
     case("Turkey is battling Kurdish militias in Syria.", ("TUR", "190", "SYRREB"), "whom-one-battles-is-the-object"),
     case("The World Bank approved a loan to Kenya. The bank also criticised Nairobi.", ("IGOUNODEVWBK", "111", "KENGOV"), "the-bank-after-the-world-bank-is-it"),
     case("The Serbian government accepted full responsibility for its soldiers' actions.", ("SRBGOV", "015", ""), "accepting-responsibility-claims-it-of-no-one"),
@@ -140,9 +140,9 @@ FOUND = [
     case("Rex Tillerson struck a secret deal with Turkish president Recep Tayyip Erdogan.", ("USAGOV", "057", "TURGOV"), "striking-a-deal-is-an-agreement"),
     case("A federal judge has struck down most of the Trump administration's policy on asylum.", ("USAJUD", "120", "USAGOV"), "striking-down-a-policy-is-a-rejection"),
     # unidentified attackers, places and owners
-    case("A roadside bomb near the town of Tikrit killed two Iraqi policemen on Tuesday.", ("IRQUAF", "190", "IRQCOP"), "a-bomb-is-an-unidentified-armed-force-of-the-place"),
-    case("Four Afghan soldiers were killed in a suicide car bombing in central Kandahar.", ("AFGUAF", "190", "AFGMIL"), "killed-in-a-bombing"),
-    case("Two Syrian soldiers were killed by an improvised explosive device outside of the city of Homs.", ("SYRUAF", "190", "SYRMIL"), "killed-by-a-device-outside-of-a-city"),
+    case("A roadside bomb near the town of Tikrit killed two Iraqi policemen on Tuesday.", ("IRQUAF", "1833", "IRQCOP"), "a-bomb-is-an-unidentified-armed-force-of-the-place"),
+    case("Four Afghan soldiers were killed in a suicide car bombing in central Kandahar.", ("AFGUAF", "1831", "AFGMIL"), "killed-in-a-bombing"),
+    case("Two Syrian soldiers were killed by an improvised explosive device outside of the city of Homs.", ("SYRUAF", "183", "SYRMIL"), "killed-by-a-device-outside-of-a-city"),
     case("Gunmen killed five Pakistani policemen in Quetta on Monday.", ("PAKUAF", "190", "PAKCOP"), "gunmen-are-of-the-place"),
     case("Tory chairman Liam Fox responded by accusing the prime minister of hiding away from the scrutiny of London's media.", ("GBRPTY", "112", "GBRGOV"), "the-charge-is-not-whom-it-is-against"),
     case("Qatar halted its mediation between Israel and Hamas.", ("QAT", "165", "ISR"), "halted-mediation-is-towards-the-parties-it-was-between"),
@@ -354,6 +354,18 @@ FOUND = [
          ("IGOMEAARL", "045", "SYR"), "a-given-name-spelt-otherwise-is-the-same-person"),
     case("Sir Ian Blair spoke in London. Tony Blair met Jacques Chirac in Paris. Mr Blair criticised Russia.", ("GBRGOV", "111", "RUS"),
          "the-surname-alone-is-the-last-named-in-full"),
+    # eleventh session: what the blind checks and the PLOVER suite found
+    case("Four people were killed in a car bomb explosion in Baghdad.", ("IRQUAF", "1832", "IRQCVL"), "force-told-by-its-car-bomb-is-a-car-bombing"),
+    case("The Egyptian government allowed opposition parties to hold rallies.", ("EGYGOV", "080", "EGYOPP"), "letting-the-opposition-act-yields-to-it"),
+    case("The United Nations has sent 21 military and civilian personnel to Bosnia to investigate the feasibility of a peacekeeping force.",
+         ("IGOUNO", "090", "BIH"), "investigators-sent-to-a-country-investigate-it"),
+    case("The Turkish and Greek sides of the island of Cyprus have agreed to share information on missing people.", ("GRC", "0314", "TUR"),
+         "sharing-information-is-mutual-and-its-topic-no-party"),
+    case("Boeing is to supply Japan Airlines with 50 planes.", ("USABUS", "0311", "JPNBUS"), "a-company-supplying-another-trades-not-aids"),
+    case("Australian winemaker Southcorp rejected a takeover offer from the French government.", ("AUSBUS", "127", "FRAGOV"),
+         "a-trade-word-makes-a-company"),
+    case("India's HCL Technologies criticised the French government.", ("INDBUS", "111", "FRAGOV"), "a-company-names-last-word-makes-a-company"),
+    case("The US stock market regulator criticised the French government.", ("USAGOV", "111", "FRAGOV"), "a-regulator-is-government"),
 ]
 
 
@@ -479,6 +491,11 @@ NOTHING = [
     case('President Trump said: "Let the Syrian Kurds fight Isis."', None, "let-them-fight-is-an-exhortation"),
     case("Judi Arsh is sceptical that Trump will launch an attack on Iran.", None, "what-one-doubts-will-happen-is-not-threatened"),
     case("The British minister warned the Abstentions Party was the real challenge.", None, "a-clause-subject-taken-for-the-object-is-not-warned (parse)"),
+    case("It would be up to Iran to accept the European offer, the British minister said.", None, "up-to-someone-to-choose-is-no-act"),
+    case("But the prime minister pointed out that until now the US had allowed Britain, France and Germany to take the lead.", None,
+         "letting-allies-lead-is-no-concession"),
+    case("The government has already allowed local councils to give people money.", None, "letting-ones-own-councils-act-is-no-concession"),
+    case("Saudi Arabia has mobilized pressure groups in the United States.", None, "mobilising-lobbies-is-no-show-of-force"),
 ]
 
 
@@ -680,6 +697,8 @@ ABSENT = [
     case("Nasr al-Hariri criticised Russia.", "LBNGOV", "a-known-surname-after-another-given-name-is-someone-else"),
     case("Nasr al-Hariri, the chief negotiator for the Syrian opposition, met officials in Geneva. Hariri criticised Russia. "
          "Mr Hariri accused Moscow of lying.", "LBNGOV", "the-surname-alone-is-whom-the-article-named-with-it"),
+    case("A Syrian newspaper called Friday on Arabs to unite and mobilize against the Israeli government.", "15",
+         "the-second-verb-of-a-purpose-is-a-purpose-too (parse)"),
 ]
 
 

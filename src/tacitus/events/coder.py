@@ -12,8 +12,8 @@ from tacitus import ontology
 from tacitus.actors.coref import ArticleActors, Coreference
 from tacitus.events import grammar as g
 from tacitus.events.framing import Framer, Framing
-from tacitus.events.lexicon import NO_EVENT, Lexicon
-from tacitus.events.roles import RoleFinder
+from tacitus.events.lexicon import NO_EVENT, Lexicon, Sense
+from tacitus.events.roles import RoleFinder, Roles, roles_of
 from tacitus.events.triggers import Trigger, TriggerFinder
 from tacitus.model import ActorRef, Event
 
@@ -68,20 +68,22 @@ class EventCoder:
         verb = trigger.verb
         roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
         for fallback in trigger.otherwise:
-            if not (trigger.sense.subject and not roles.sources):
+            if not _lacks_a_party(trigger.sense, roles, frame):
                 break
             if fallback.code == NO_EVENT:
                 return []
             # "troops destroyed the bridge": not protesters, so the plain sense
             trigger = replace(trigger, sense=fallback, otherwise=())
             roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
-        sources, targets, subject, target_head = roles.sources, roles.targets, roles.subject, roles.target_head
-        if trigger.sense.subject and not sources:
+        if _lacks_a_party(trigger.sense, roles, frame):
             return []
-        code = trigger.sense.code
+        sources, targets, subject, target_head = roles.sources, _of_roles(roles.targets, trigger.sense, frame), roles.subject, roles.target_head
+        bombing = self._bombing(trigger.sense.code, sources)
+        code = bombing or trigger.sense.code
         if trigger.sense.target == "clause" and code.startswith("11") and not self._alleges_wrong(trigger):
             return []  # "Putin claimed 4,000 Russian citizens had joined": a claim, not an accusation
         rule = trigger.sense.rule if trigger.noun is None else f"{trigger.verb.lemma_.lower()}+{trigger.sense.rule}"
+        rule += ".bombing" if bombing else ""
         if code == "015" and _admits_a_fact(trigger, self.lexicon.states_of_mind):
             return []  # "admits that the brand's success came despite scepticism": a fact, no act owned
         claimed = self._own_act_claimed(trigger, sources, targets, memory, sentence_index)
@@ -136,6 +138,13 @@ class EventCoder:
             events.append(self._event(article_id, sentence, sentence_index, trigger, source, target, pair_code,
                                       rule, modality, frame, reporter, subject, target_head))
         return events
+
+    def _bombing(self, code: str, sources: list[ActorRef]) -> str | None:
+        """ "were killed in a suicide attack": force whose doer is named only by the bomb is a bombing."""
+        if code not in ("180", "190") or not sources or not all("UAF" in s.agents and s.resolved_by in ("unidentified", "place")
+                                                                  for s in sources):
+            return None
+        return self.lexicon.bombing_code(sources[0].text)
 
     def _alleges_wrong(self, trigger: Trigger) -> bool:
         """Does the claimed clause describe a hostile act (CAMEO 11-20), as an accusation needs?"""
@@ -227,6 +236,21 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
 
 # Roles of which one country has many named bodies: its parties, companies, media, unions, NGOs.
 _MANY_BODIES = {"PTY", "BUS", "MED", "LAB", "NGO"}
+
+
+def _of_roles(targets: list[ActorRef], sense: Sense, frame: Framing) -> list[ActorRef]:
+    """The targets of the kind the sense needs ("allowed the opposition to rally": a concession to
+    them); a refusal refuses anyone ("will not allow Ukraine to join")."""
+    if not sense.target_roles or frame.refusal:
+        return targets
+    return [t for t in targets if sense.target_roles & roles_of(t)]
+
+
+def _lacks_a_party(sense: Sense, roles: Roles, frame: Framing) -> bool:
+    """Does the sense need a kind of source or target the clause does not have ("protesters attacked",
+    "allowed local councils to give money")?"""
+    return bool((sense.subject and not roles.sources)
+                or (sense.target_roles and not frame.refusal and not _of_roles(roles.targets, sense, frame)))
 
 
 def _different_parties(source: ActorRef, target: ActorRef) -> bool:

@@ -44,7 +44,8 @@ class Framer:
             return frame
         # A purpose stays an act when nothing else is coded: "sent personnel to Bosnia to investigate",
         # "opened fire to disperse demonstrators" — the purpose is what the main act did.
-        if g.is_purpose_clause(verb) and verb.head.i in trigger_verbs:
+        clause = g.first_conjunct(verb)  # ("called on Arabs to unite and mobilize": both are the purpose)
+        if g.is_purpose_clause(clause) and clause.head.i in trigger_verbs:
             frame.suppressed = True  # the main act is coded; its purpose is not an act of its own
             return frame
         if _what_one_is_for(verb, self.lexicon.capacity_verbs):
@@ -93,6 +94,9 @@ class Framer:
             judged = g.child(head, "acomp")  # "it was possible for Turkey to renege": possible, not done
             if judged is not None and judged.lemma_.lower() in self.lexicon.irrealis_words and relation in ("ccomp", "xcomp", "advcl"):
                 frame.modality = "hypothetical"
+                break
+            if relation == "xcomp" and lemma == "be" and any(c.lower_ == "up" for c in head.children if c.dep_ in ("prep", "advmod")):
+                frame.modality = "hypothetical"  # "it would be up to each leader to accept or refuse": a choice left open
                 break
             subject = g.child(head, "nsubj")
             if judged is not None and relation in ("xcomp", "advcl") and subject is not None and subject.lower_ == "it":

@@ -661,11 +661,16 @@ def infinitive_heads(verb: Token) -> list[Token]:
     return heads
 
 
+def first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs ("unite" in "to unite and mobilize"): it carries their relation."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb
+
+
 def governing_verb(verb: Token) -> tuple[Token, str] | None:
     """The verb that embeds this one and the relation (xcomp, ccomp, pcomp ...), if any."""
-    current = verb
-    while current.dep_ == "conj" and current.head != current:
-        current = current.head
+    current = first_conjunct(verb)
     dep = current.dep_
     head = current.head
     if dep == "advcl" and head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,7 +15,7 @@ import yaml
 from tacitus import ontology
 
 _SENSE_KEYS = {"code", "object", "phrase", "particle", "xcomp", "target", "also", "object_actor", "object_place", "swap", "clause", "plover",
-               "subject", "reverse", "named_target"}
+               "subject", "target_roles", "reverse", "named_target"}
 _LIST_KEYS = ("light_verbs", "reporting_verbs", "allegation_verbs", "transparent_verbs", "mutual_predicates", "appeal_verbs",
               "answered_nouns", "attack_nouns", "one_actor_codes", "irrealis_words", "purpose_verbs", "demand_nouns",
               "weapon_words", "hearsay_verbs", "recipient_light_verbs", "population_measures",
@@ -52,6 +53,7 @@ class Sense:
     clause: str = ""  # the verb must have a clausal complement: "any" ("denied attacking") or "that" ("showed that")
     plover: tuple[str, str | None] | None = None  # (type, mode) where CAMEO→PLOVER is too coarse
     subject: frozenset[str] = frozenset()  # agent roles the source must have ("troops withdrew")
+    target_roles: frozenset[str] = frozenset()  # agent roles the target must have ("allowed the opposition to rally")
     reverse: str = ""  # the code of the same act seen from the target: hosting (043) is being visited (042)
 
     @property
@@ -107,6 +109,7 @@ class Lexicon:
     intent_of_root: dict[str, str] = field(default_factory=dict)
     intent_of_code: dict[str, str] = field(default_factory=dict)
     negation_of_root: dict[str, str] = field(default_factory=dict)
+    bombing_codes: dict[str, str] = field(default_factory=dict)  # weapon word → CAMEO 183x
 
     def is_mutual(self, sense: Sense) -> bool:
         """Is the act done together ("met", "renewed negotiations")? Then its subjects act on each other."""
@@ -116,6 +119,12 @@ class Lexicon:
         # "held a call" is joint; "repeated calls for X to apologise" (an appeal, 020) is not
         joint_lemma = sense.lemma in self.mutual_predicates and sense.code[:2] in ("03", "04", "05", "06", "08", "19")
         return joint_lemma or joint_object
+
+    def bombing_code(self, weapon: str) -> str | None:
+        """The bombing (CAMEO 183x) an attack named only by its weapon was: "a suicide attack" 1831,
+        "a car bomb" 1832, "a roadside bomb" 1833, "a bomb" 183; the most specific word wins."""
+        codes = [self.bombing_codes[w] for w in re.findall(r"[a-z-]+", weapon.lower()) if w in self.bombing_codes]
+        return max(codes, key=len) if codes else None
 
     def one_actor(self, code: str) -> bool:
         """May an act of this CAMEO code stand without a target ("rebels surrendered")?"""
@@ -227,6 +236,7 @@ def _sense(lemma: str, raw: Any, index: int, origin: str, line: int) -> Sense:
         swap=bool(raw.get("swap", False)),
         clause=_clause_kind(raw.get("clause", False), where),
         subject=frozenset(str(r).upper() for r in _words(raw.get("subject"))),
+        target_roles=frozenset(str(r).upper() for r in _words(raw.get("target_roles"))),
         reverse=_reverse_code(raw.get("reverse"), f"{origin} line {line}, entry {lemma!r}"),
         plover=_plover_override(raw.get("plover"), f"{origin} line {line}, entry {lemma!r}"),
     )
@@ -272,6 +282,12 @@ def _merge(base: dict[str, Any], data: dict[str, Any], origin: str) -> None:
             if not ontology.is_code(str(dst)):
                 raise LexiconError(f"{origin}: intent_frames.{key}: {dst!r} is not a CAMEO code")
             base[key][str(src)] = str(dst)
+    for word, code in (data.get("bombing_codes") or {}).items():
+        if word == "__line__":
+            continue
+        if not ontology.is_code(str(code)):
+            raise LexiconError(f"{origin}: bombing_codes.{word}: {code!r} is not a CAMEO code")
+        base["bombing_codes"][str(word).lower()] = str(code)
 
 
 @cache
@@ -282,7 +298,7 @@ def _package_text() -> str:
 def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
     base: dict[str, Any] = {
         "verbs": {}, "nouns": {}, "intent_adjectives": set(), "intent_verbs": set(), "intent_nouns": set(),
-        "intent_of_root": {}, "intent_of_code": {}, "negation_of_root": {},
+        "intent_of_root": {}, "intent_of_code": {}, "negation_of_root": {}, "bombing_codes": {},
         **{k: set() for k in _LIST_KEYS},
     }
     _merge(base, _parse(_package_text(), "predicates.yaml"), "predicates.yaml")
@@ -302,4 +318,5 @@ def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
         intent_of_root=base["intent_of_root"],
         intent_of_code=base["intent_of_code"],
         negation_of_root=base["negation_of_root"],
+        bombing_codes=base["bombing_codes"],
     )

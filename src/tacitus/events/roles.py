@@ -59,7 +59,7 @@ class RoleFinder:
         if not any(s.country or s.agents for s in sources):
             sources = self._unidentified_attacker(trigger, subject, memory, sentence_index) or self._state_of_place(trigger) or sources
         if trigger.sense.subject:
-            sources = [s for s in sources if trigger.sense.subject & _roles_of(s)]
+            sources = [s for s in sources if trigger.sense.subject & roles_of(s)]
             if not sources:
                 return Roles([], [], subject, None)
         exclude = sources[0].country if sources else ""
@@ -551,8 +551,11 @@ class RoleFinder:
         if trigger.sense.code.startswith("14"):
             heads.extend(_protested(verb, trigger.noun, self.lexicon.purpose_verbs))
         obj = g.object_of(verb) if trigger.noun is None else trigger.noun
-        # talks "on" or "for" something are about it, not with it
-        recipients = ("to", "with", "against", "toward", "towards") + (() if trigger.sense.code.startswith("04") else ("on", "for"))
+        # talks "on" or "for" something are about it, not with it; so is information shared or
+        # cooperation agreed "on" something
+        code = trigger.sense.code
+        recipients = ("to", "with", "against", "toward", "towards") + (
+            () if code.startswith("04") else ("for",) if code.startswith(("03", "06")) else ("on", "for"))
         if _by_force(trigger.sense.code):
             # "pounding the towns with artillery fire": a means; "fought for Isis": a side
             recipients = tuple(p for p in recipients if p not in ("with", "for"))
@@ -726,6 +729,8 @@ class RoleFinder:
         # "strengthened its forces in Lebanon", "suspended aid deliveries in Baghdad"
         anchors = [trigger.verb] + ([trigger.noun] if trigger.noun is not None else []) + ([obj] if obj is not None else [])
         anchors += [c for c in trigger.verb.children if c.dep_ == "xcomp" or (within_event and c.dep_ == "advcl")]
+        if not within_event and g.is_purpose_clause(trigger.verb) and trigger.verb.head.lemma_.lower() in self.lexicon.conveying_verbs:
+            anchors.append(trigger.verb.head)  # "sent personnel to Bosnia to investigate": where they were sent
         # also one level down: "expressed sorrow for the shootings in South Carolina"
         anchors += [p for a in list(anchors) for p in g.prep_objects(a, ("for", "over", "of", "on"))]
         # "responsibility for an attack targeting shoppers at a mall in Nairobi"
@@ -757,10 +762,14 @@ class RoleFinder:
             for pobj in g.prep_objects(anchor, preps):
                 for _ in range(3):
                     # "in the northern city of Kirkuk": the named place; "at targets in Jericho": the place
-                    # of the thing; "in a residential sector of eastern Beirut"
-                    if pobj.pos_ != "NOUN":
+                    # of the thing; "in a residential sector of eastern Beirut"; "to Esfahan Uranium
+                    # Conversion Facilities in central Iran": a name that is no place, then where it is
+                    if pobj.pos_ == "PROPN" and (place := self._named_place(pobj)):
+                        return place
+                    inner = next(iter(g.prep_objects(pobj, ("of", "in"))), None)
+                    if inner is None or pobj.pos_ not in ("NOUN", "PROPN"):
                         break
-                    pobj = next(iter(g.prep_objects(pobj, ("of", "in"))), pobj)
+                    pobj = inner
                 place = self._named_place(pobj)
                 if place:
                     return place
@@ -1013,7 +1022,7 @@ def _by_force(code: str) -> bool:
     return code[:2] in ("18", "19", "20")
 
 
-def _roles_of(actor: ActorRef) -> set[str]:
+def roles_of(actor: ActorRef) -> set[str]:
     """An actor's agent roles, an intergovernmental body counting as IGO ("the UN envoy": IGOUNO) and
     an international armed group as IMG ("Islamic State": IMGMUSISI)."""
     return set(actor.agents) | {block for block in ("IGO", "IMG") if actor.country.startswith(block)}

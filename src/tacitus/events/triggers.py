@@ -85,7 +85,7 @@ class TriggerFinder:
         and after it the next, while they need a kind of subject too ("protesters attacked the embassy",
         "the opposition attacked the government", else force)."""
         out: list[Sense] = []
-        while sense.subject:
+        while sense.subject or sense.target_roles:
             nxt = self._verb_sense(verb, lemma, after=sense)
             if nxt is None:
                 break
