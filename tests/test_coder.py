@@ -152,14 +152,15 @@ def test_a_user_lexicon_can_name_bombings_and_the_targets_a_sense_needs(tmp_path
     from tacitus.pipeline import Coder
 
     mine = tmp_path / "mine.yml"
-    mine.write_text('bombing_codes: {drone: "1831"}\n'
+    mine.write_text('bombing_codes: {grenade: "183"}\n'
                     'verbs:\n  indulge:\n    - {code: "080", target_roles: [OPP]}\n    - {code: none}\n')
     coder = Coder(lexicon_extra=[mine])
     assert ("EGYGOV", "080", "EGYOPP") in triples(coder.code_text("The Egyptian government indulged the opposition."))
     assert not coder.code_text("The Egyptian government indulged Libya.")
+    assert ("MLIUAF", "183", "MLICOP") in triples(coder.code_text("Two policemen were killed in a grenade attack in Mali."))
     bad = tmp_path / "bad.yml"
-    bad.write_text('bombing_codes: {drone: "999"}\n')
-    with pytest.raises(LexiconError, match=r"bad.yml: bombing_codes.drone: '999' is not a CAMEO code"):
+    bad.write_text('bombing_codes: {grenade: "999"}\n')
+    with pytest.raises(LexiconError, match=r"bad.yml: bombing_codes.grenade: '999' is not a CAMEO code"):
         load_lexicon([bad])
 
 
