@@ -366,6 +366,11 @@ FOUND = [
          "a-trade-word-makes-a-company"),
     case("India's HCL Technologies criticised the French government.", ("INDBUS", "111", "FRAGOV"), "a-company-names-last-word-makes-a-company"),
     case("The US stock market regulator criticised the French government.", ("USAGOV", "111", "FRAGOV"), "a-regulator-is-government"),
+    case("Turkey has also supported rival Syrian rebels.", ("TUR", "070", "SYRREB"), "supporting-rebels-is-material-aid"),
+    case("Iran backs Hezbollah.", ("IRN", "070", "LBNREB"), "backing-an-armed-group-is-material-aid"),
+    case("Britain will help Pakistan with the investigation into the bombing.", ("GBR", "0313", "PAK"), "helping-with-an-investigation-is-judicial"),
+    case("Iran - Opec's second-biggest oil producer - has been pursuing a series of deals. It criticised the United States.",
+         ("IRN", "111", "USA"), "a-name-before-a-dash-is-the-phrase (parse)"),
 ]
 
 
@@ -496,6 +501,10 @@ NOTHING = [
          "letting-allies-lead-is-no-concession"),
     case("The government has already allowed local councils to give people money.", None, "letting-ones-own-councils-act-is-no-concession"),
     case("Saudi Arabia has mobilized pressure groups in the United States.", None, "mobilising-lobbies-is-no-show-of-force"),
+    case("But when the US failed to help the rebels, Saddam counter-attacked.", None, "failing-to-help-refuses-no-one"),
+    case("Russian or Chinese officials talked on Monday.", None, "one-or-the-other-talks-with-no-one"),
+    case("Concerns have been voiced, with senior French and German officials talking darkly of a river of Islam.", None,
+         "talking-of-something-is-no-talks (parse)"),
 ]
 
 
@@ -910,7 +919,7 @@ def test_an_act_one_is_set_to_do_is_planned(code):
 
 
 def test_a_refusal_of_what_one_will_not_do_is_made_now(code):
-    events = code("Turkey will not allow a Kurdish corridor on its border with Syria.")
+    events = code("Turkey will not allow Syrian Kurdish rebels to build a corridor on its border.")
     assert {(e.cameo.root, e.modality) for e in events} == {("12", "asserted")}
 
 

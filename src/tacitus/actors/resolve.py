@@ -58,6 +58,23 @@ def looks_like_person(tok: Token, honorifics: frozenset[str] = frozenset()) -> b
         tok.i > 0 and tok.nbor(-1).lower_.rstrip(".") in honorifics)
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _named_before_a_dash(head: Token) -> Token | None:
+    """The name a phrase opens with when a spaced dash follows it ("Iran - Opec's second-biggest oil
+    producer"): the last word of that name, if the name is short."""
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    for tok in tokens[1:5]:
+        if tok.text in _DASHES and tok.whitespace_ and tok.doc[tok.i - 1].whitespace_:
+            name = tok.doc[tok.i - 1]
+            words = [t for t in tokens if t.i < tok.i]
+            if name != head and all(t.pos_ in ("PROPN", "DET") for t in words) and name.pos_ == "PROPN":
+                return name
+            return None
+    return None
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head with its left modifiers (and their subtrees): the actor phrase."""
     tokens = [head]
@@ -375,6 +392,13 @@ class PhraseResolver:
         return bool(things) and (depth >= 3 or all(self.resolve(p, depth + 1) is None for p in things))
 
     def resolve(self, head: Token, depth: int = 0) -> Mention | None:
+        named = _named_before_a_dash(head)
+        if named is not None and depth < 3:
+            # "Iran - Opec's second-biggest oil producer - has been pursuing deals", parsed with Iran
+            # as a modifier of Opec: the phrase is Iran, described
+            found = self.resolve(named, depth + 1)
+            if found is not None and found.actor.country:
+                return replace(found, head=head, is_plural=False, as_source=head.dep_ in ("nsubj", "nsubjpass"))
         tokens = phrase_tokens(head)
         entries = match_entries(self.dictionary, tokens)
         longer = self._name_with_of(head, tokens)

@@ -68,16 +68,16 @@ class EventCoder:
         verb = trigger.verb
         roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
         for fallback in trigger.otherwise:
-            if not _lacks_a_party(trigger.sense, roles, frame):
+            if not _lacks_a_party(trigger.sense, roles):
                 break
             if fallback.code == NO_EVENT:
                 return []
             # "troops destroyed the bridge": not protesters, so the plain sense
             trigger = replace(trigger, sense=fallback, otherwise=())
             roles = self.roles.find(trigger, sentence, sentence_index, memory, history)
-        if _lacks_a_party(trigger.sense, roles, frame):
+        if _lacks_a_party(trigger.sense, roles):
             return []
-        sources, targets, subject, target_head = roles.sources, _of_roles(roles.targets, trigger.sense, frame), roles.subject, roles.target_head
+        sources, targets, subject, target_head = roles.sources, _of_roles(roles.targets, trigger.sense), roles.subject, roles.target_head
         bombing = self._bombing(trigger.sense.code, sources)
         code = bombing or trigger.sense.code
         if trigger.sense.target == "clause" and code.startswith("11") and not self._alleges_wrong(trigger):
@@ -110,7 +110,7 @@ class EventCoder:
         reporter = self.roles.reporter(frame, memory, sentence_index)
         pairs = [(s, t) for s in sources or [ActorRef(text="")] for t in targets or [ActorRef(text="")]]
         if self.lexicon.is_mutual(trigger.sense):
-            if not targets and len(sources) > 1 and not g.allied(verb):
+            if not targets and len(sources) > 1 and not g.allied(verb) and not g.alternatives(subject):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]  # "A, B and C met"
             elif trigger.noun is not None and not (frame.intent or frame.planned):
                 # "held talks with": both sides talked ("announced it will start talks with Croatia"
@@ -238,19 +238,17 @@ def _evidence(sentence: Span, trigger: Trigger, source: ActorRef, target: ActorR
 _MANY_BODIES = {"PTY", "BUS", "MED", "LAB", "NGO"}
 
 
-def _of_roles(targets: list[ActorRef], sense: Sense, frame: Framing) -> list[ActorRef]:
-    """The targets of the kind the sense needs ("allowed the opposition to rally": a concession to
-    them); a refusal refuses anyone ("will not allow Ukraine to join")."""
-    if not sense.target_roles or frame.refusal:
+def _of_roles(targets: list[ActorRef], sense: Sense) -> list[ActorRef]:
+    """The targets of the kind the sense needs ("allowed the opposition to rally": a concession to them)."""
+    if not sense.target_roles:
         return targets
     return [t for t in targets if sense.target_roles & roles_of(t)]
 
 
-def _lacks_a_party(sense: Sense, roles: Roles, frame: Framing) -> bool:
+def _lacks_a_party(sense: Sense, roles: Roles) -> bool:
     """Does the sense need a kind of source or target the clause does not have ("protesters attacked",
     "allowed local councils to give money")?"""
-    return bool((sense.subject and not roles.sources)
-                or (sense.target_roles and not frame.refusal and not _of_roles(roles.targets, sense, frame)))
+    return bool((sense.subject and not roles.sources) or (sense.target_roles and not _of_roles(roles.targets, sense)))
 
 
 def _different_parties(source: ActorRef, target: ActorRef) -> bool:

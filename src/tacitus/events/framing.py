@@ -183,7 +183,10 @@ class Framer:
                     break
                 frame.negated = refused = True  # "ruled out attending the summit": a refusal
             elif relation == "xcomp" and (g.is_negated(head) or lemma == "fail"):
-                frame.negated = refused = True  # "failed to reach agreement" is a refusal, not an agreement
+                # "failed to reach agreement": the parties refused each other, not agreed; "failed to
+                # help the rebels": no help, and no one refused
+                frame.negated = True
+                refused = refused or g.is_negated(head) or self.lexicon.is_mutual(trigger.sense)
             current = head
         if trigger.noun is not None and any(c.lower_ in self.lexicon.intent_adjectives | self.lexicon.prospective_adjectives
                                             for c in trigger.noun.lefts):

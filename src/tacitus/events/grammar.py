@@ -400,7 +400,9 @@ def has_particle(verb: Token, particle: str) -> bool:
     where it hangs on the passive's agent, and "warned Mr Blair and Mr Brown about the dangers", where
     it hangs on a named object (a name takes no such complement of its own)."""
     named = [o for d in verb.children if d.dep_ == "dobj" and d.pos_ == "PROPN" for o in (d, *d.conjuncts) if o.pos_ == "PROPN"]
-    if any(c.dep_ == "prep" and c.lower_ == particle for o in named for c in o.children):
+    # (and "talking darkly of a 'river of Islam'", where it hangs on the adverb)
+    manners = [a for a in verb.children if a.dep_ == "advmod" and a.i == verb.i + 1]
+    if any(c.dep_ == "prep" and c.lower_ == particle for o in named + manners for c in o.children):
         return True
     return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == particle for c in verb.children) or any(
         c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
@@ -446,6 +448,12 @@ def not_yet(verb: Token) -> bool:
 def allied(verb: Token) -> bool:
     """ "fought alongside the SDF", "worked together": the subjects act side by side, not on each other."""
     return any(c.lower_ in ("alongside", "together") for c in verb.children)
+
+
+def alternatives(subject: Token | None) -> bool:
+    """ "EU or member state officials": one or the other acts, not the two on each other."""
+    return subject is not None and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and subject in (c.head, c.head.head)
+                                       for c in subject.subtree)  # (also "Russian or Chinese officials")
 
 
 def under_negation(verb: Token) -> bool:
