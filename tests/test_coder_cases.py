@@ -381,6 +381,9 @@ def test_the_sentence_yields_the_event(code_with_bare_roles, text, triple):
 
 # The sentence yields exactly these triples.
 EXACT = [
+    case("The British foreign secretary accused Iran of telling lies about its nuclear programme and then attacking the lies.",
+         {("GBRGOV", "112", "IRN")}, "a-charge-of-lying-is-no-charge-of-aggression"),
+    case("The British foreign secretary sought to strike a deal with Iran.", {("GBRGOV", "030", "IRN")}, "seeking-a-deal-made-none"),
     case("Russia is holding talks with Ukraine tomorrow.", {("RUS", "036", "UKR")}, "talks-being-held-tomorrow-are-arranged-not-under-way"),
     case("Amnesty International called on the government to release the men.", {("NGOHRI", "020", "GOV")}, "an-ngo-gives-no-country-to-the-government-it-calls-on"),
     case("The EU has also announced that it will start accession talks with Croatia.", {("IGOEUREEC", "036", "HRV")}, "announced-talks-are-the-announcers-intention-only"),

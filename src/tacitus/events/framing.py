@@ -155,10 +155,12 @@ class Framer:
                 break
             if relation == "xcomp" and lemma in self.lexicon.transparent_verbs:
                 modal = modal or (g.modal_of(head) if not prior else None)  # "will seek to reassure": planned
-                if not modal and ((lemma in self.lexicon.attempt_verbs and head.tag_ in ("VBZ", "VBP", "VBG"))
+                attempt = lemma in self.lexicon.attempt_verbs
+                if not modal and ((attempt and (head.tag_ in ("VBZ", "VBP", "VBG") or trigger.sense.code[:2] in _SHARED_ACTS))
                                   or lemma in self.lexicon.preparing_verbs):
                     # "is trying to strike a deal", "are preparing to recognise": not done yet ("tried to" tells
-                    # the act; "prepared to head to Brussels to meet Bush" does not)
+                    # the act, "tried to storm the embassy"; but "sought to strike a deal" did not make one,
+                    # which takes the other side too; "prepared to head to Brussels to meet Bush" does not)
                     modal = "planned"
                 current = head  # "pledged to expel": the expulsion is the event
                 continue
@@ -228,6 +230,10 @@ class Framer:
         if verb.lemma_.lower() not in self.lexicon.transparent_verbs | self.lexicon.intent_verbs:
             return False
         return any(c.dep_ == "xcomp" and c.i in trigger_verbs for c in verb.children)
+
+
+# Acts that take two to be done (meetings, agreements, cooperation): an attempt at one is no success.
+_SHARED_ACTS = ("03", "04", "05", "06")
 
 
 def _dated(noun: Token) -> bool:
