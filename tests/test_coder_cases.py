@@ -368,6 +368,9 @@ FOUND = [
     case("The US stock market regulator criticised the French government.", ("USAGOV", "111", "FRAGOV"), "a-regulator-is-government"),
     case("Turkey has also supported rival Syrian rebels.", ("TUR", "070", "SYRREB"), "supporting-rebels-is-material-aid"),
     case("Iran backs Hezbollah.", ("IRN", "070", "LBNREB"), "backing-an-armed-group-is-material-aid"),
+    case("A Frenchman criticised the Syrian government.", ("FRACVL", "111", "SYRGOV"), "one-of-a-people-is-a-person-not-the-state"),
+    case("Mehmet Aksoy, the British-Kurdish film-maker, criticised the Syrian government.", ("GBRMED", "111", "SYRGOV"), "a-film-maker-is-media"),
+    case("Russia supports the Syrian army.", ("RUS", "070", "SYRMIL"), "supporting-an-army-is-material-aid"),
     case("Britain will help Pakistan with the investigation into the bombing.", ("GBR", "0313", "PAK"), "helping-with-an-investigation-is-judicial"),
     case("Iran - Opec's second-biggest oil producer - has been pursuing a series of deals. It criticised the United States.",
          ("IRN", "111", "USA"), "a-name-before-a-dash-is-the-phrase (parse)"),
@@ -506,6 +509,7 @@ NOTHING = [
     case("Saudi Arabia has mobilized pressure groups in the United States.", None, "mobilising-lobbies-is-no-show-of-force"),
     case("But when the US failed to help the rebels, Saddam counter-attacked.", None, "failing-to-help-refuses-no-one"),
     case("Russian or Chinese officials talked on Monday.", None, "one-or-the-other-talks-with-no-one"),
+    case("The Russian ambassador questioned the findings of the World Health Organisation.", None, "questioning-findings-investigates-no-one"),
     case("Concerns have been voiced, with senior French and German officials talking darkly of a river of Islam.", None,
          "talking-of-something-is-no-talks (parse)"),
 ]

@@ -61,6 +61,14 @@ def looks_like_person(tok: Token, honorifics: frozenset[str] = frozenset()) -> b
 _DASHES = ("-", "–", "—")
 
 
+def _one_of_a_people(head: Token, entries: list[tuple[ActorEntry, list[Token]]]) -> bool:
+    """Is the phrase one person named by a people's noun ("the Briton", "a Frenchman"), not the
+    people as a state ("the Russians attacked")?"""
+    return head.tag_ in ("NN", "NNP") and head.text[:1].isupper() and any(
+        e.kind == "demonym" and head in toks for e, toks in entries) and (
+        head.i > 0 and head.doc[head.i - 1].lower_ in ("a", "an", "the", "one"))
+
+
 def _named_before_a_dash(head: Token) -> Token | None:
     """The name a phrase opens with when a spaced dash follows it ("Iran - Opec's second-biggest oil
     producer"): the last word of that name, if the name is short."""
@@ -435,6 +443,8 @@ class PhraseResolver:
                 local = self._leading_place(tokens, entries)
                 if local:  # "Texas police", "New York Attorney General Eliot Spitzer": of where they serve
                     actor = _ref(text, local, actor.agents, "place")
+        if actor is not None and actor.country and not actor.agents and _one_of_a_people(head, entries):
+            actor = _ref(text, actor.country, ["CVL"], "dictionary")  # "the Briton", "a Frenchman": a person, not the state
         if actor is not None and actor.country and not actor.agents and depth < 3:
             named = self._apposition_role(head, actor.country, depth)
             if named is not None:  # "his Turkish counterpart, Recep Tayyip Erdoğan": TURGOV
