@@ -58,15 +58,15 @@ def looks_like_person(tok: Token, honorifics: frozenset[str] = frozenset()) -> b
         tok.i > 0 and tok.nbor(-1).lower_.rstrip(".") in honorifics)
 
 
-_DASHES = ("-", "–", "—")
-
-
 def _one_of_a_people(head: Token, entries: list[tuple[ActorEntry, list[Token]]]) -> bool:
     """Is the phrase one person named by a people's noun ("the Briton", "a Frenchman"), not the
     people as a state ("the Russians attacked")?"""
     return head.tag_ in ("NN", "NNP") and head.text[:1].isupper() and any(
         e.kind == "demonym" and head in toks for e, toks in entries) and (
         head.i > 0 and head.doc[head.i - 1].lower_ in ("a", "an", "the", "one"))
+
+
+_DASHES = ("-", "–", "—")
 
 
 def _named_before_a_dash(head: Token) -> Token | None:
